@@ -1,0 +1,43 @@
+package io.driftscope.source;
+
+import java.util.Optional;
+
+/**
+ * One environment's resources: loads them, keeps them current by watching, and may accept changes
+ * through an {@link Applier}. Implementations live in one subpackage per backend; their SDK types
+ * never leave it.
+ */
+public interface Source extends AutoCloseable {
+
+  /** The spec this source was opened from, as the user wrote it (after name resolution). */
+  String spec();
+
+  /** What kind of environment this is. */
+  SourceTraits traits();
+
+  /**
+   * The one namespace this source reads, when it reads exactly one live namespace; known right
+   * after opening, before loading. Other sources use it as their default namespace.
+   */
+  default Optional<String> singleNamespace() {
+    return Optional.empty();
+  }
+
+  /** Reads the whole current state. Blocking; call once, then {@link #watch} for changes. */
+  LoadResult load() throws SourceException;
+
+  /**
+   * Reports every change after the last {@link #load} to {@code listener}, on a thread of the
+   * source's, until the returned handle or the source is closed. Sources that cannot change return
+   * a handle that does nothing.
+   */
+  Watch watch(SourceListener listener) throws SourceException;
+
+  /** The writer for this source, when it can be written. */
+  default Optional<Applier> applier() {
+    return Optional.empty();
+  }
+
+  @Override
+  void close();
+}
