@@ -129,9 +129,12 @@ class FixtureVerdictsTest {
     String env = "/spec/template/spec/containers/name=guestbook-ui/env";
     assertEquals(
         List.of(
-            env + "/name=SOME_OTHER_ENV_VAR", env + "/name=YET_ANOTHER_ENV_VAR", "/spec/replicas"),
+            "/metadata/annotations/iksm-version",
+            "/spec/replicas",
+            env + "/name=SOME_OTHER_ENV_VAR",
+            env + "/name=YET_ANOTHER_ENV_VAR"),
         driftPaths(d));
-    Difference value = d.differences().get(0);
+    Difference value = d.differences().get(2);
     assertEquals(env + "/name=SOME_ENV_VAR/value", value.path().toString());
     assertEquals(DriftStatus.IGNORED, value.status());
     assertEquals("ignored by rule 1 (driftscope.yaml:7)", value.reason());
