@@ -139,12 +139,16 @@ public final class IgnoreRuleParser {
               + pointer
               + "' is not a JSON pointer: it starts with '/', e.g. /spec/replicas");
     }
-    for (int i = 0; i < pointer.length(); i++) {
-      if (pointer.charAt(i) == '~'
-          && (i + 1 >= pointer.length() || "0123".indexOf(pointer.charAt(i + 1)) < 0)) {
-        throw new IgnoreRuleException(
-            origin,
-            where + ": '" + pointer + "' has a bad escape: write ~0 for '~' and ~1 for '/'");
+    for (String segment : pointer.substring(1).split("/", -1)) {
+      // Keyed segments (name=web) may also escape ',' as ~2 and '=' as ~3.
+      String allowed = segment.indexOf('=') > 0 ? "0123" : "01";
+      for (int i = 0; i < segment.length(); i++) {
+        if (segment.charAt(i) == '~'
+            && (i + 1 >= segment.length() || allowed.indexOf(segment.charAt(i + 1)) < 0)) {
+          throw new IgnoreRuleException(
+              origin,
+              where + ": '" + pointer + "' has a bad escape: write ~0 for '~' and ~1 for '/'");
+        }
       }
     }
   }
