@@ -174,6 +174,11 @@ final class DocumentReader {
   /** The one-line message for a file that cannot be parsed. */
   static SourceException malformed(IOException e, Syntax syntax, String display) {
     String what = "malformed " + syntax.name();
+    CharConversionException encoding = encodingProblem(e);
+    if (encoding != null) {
+      return new SourceException(
+          display + ": not UTF-8 text (" + firstLine(encoding.getMessage()) + ")");
+    }
     if (e instanceof MarkedYAMLException y) {
       Mark mark = y.getProblemMark();
       String problem = firstLine(y.getProblem());
@@ -194,9 +199,6 @@ final class DocumentReader {
     if (e instanceof TreeBuilder.ContentException c) {
       return new SourceException(at(display, c.location) + what + ": " + c.getMessage());
     }
-    if (e instanceof CharConversionException || isEncodingProblem(e)) {
-      return new SourceException(display + ": not UTF-8 text (" + reason(e) + ")");
-    }
     if (e instanceof JsonProcessingException j) {
       return new SourceException(
           at(display, j.getLocation()) + what + ": " + firstLine(j.getOriginalMessage()));
@@ -204,9 +206,13 @@ final class DocumentReader {
     return new SourceException("unreadable file: " + display + " (" + reason(e) + ")");
   }
 
-  private static boolean isEncodingProblem(IOException e) {
-    String message = String.valueOf(e.getMessage());
-    return message.contains("Invalid UTF-8") || message.contains("Invalid UTF8");
+  private static CharConversionException encodingProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharConversionException c) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static String at(String display, JsonLocation location) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftscope.core.Json;
@@ -110,7 +113,7 @@ public final class SnapshotFormat {
       throws IOException {
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
       gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      gen.useDefaultPrettyPrinter();
+      gen.setPrettyPrinter(printer());
       gen.writeStartObject();
       gen.writeNumberField(VERSION_FIELD, Snapshot.CURRENT_FORMAT);
       gen.writeStringField("source", snapshot.source());
@@ -136,6 +139,19 @@ public final class SnapshotFormat {
       gen.writeEndObject();
       gen.writeRaw('\n');
     }
+  }
+
+  /** Two-space indentation, one array element per line, {@code "key": value}. */
+  private static DefaultPrettyPrinter printer() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    return new DefaultPrettyPrinter()
+        .withSeparators(
+            Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""))
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
   }
 
   /**
