@@ -3,11 +3,8 @@ package io.driftscope.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftscope.core.FieldPath;
 import io.driftscope.core.ResourceKey;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.driftscope.core.SecretDigest;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * Shows secret values without revealing them: {@code sha256:} and the first 12 hex digits of
@@ -17,10 +14,12 @@ import java.util.HexFormat;
 public final class SecretMask {
 
   private final byte[] salt;
+  private final SecretDigest digest;
 
   /** A mask with the given salt (a snapshot passes the salt it stored). */
   public SecretMask(byte[] salt) {
     this.salt = salt.clone();
+    this.digest = SecretDigest.withSalt(salt);
   }
 
   /** A mask with a fresh random 16-byte salt. */
@@ -37,14 +36,7 @@ public final class SecretMask {
 
   /** The masked form of a value. */
   public String mask(String value) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(salt);
-      byte[] digest = sha.digest(value.getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(digest, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return digest.digestString(value);
   }
 
   /** The masked form of a JSON value (a string's text, else its JSON form). */
