@@ -52,6 +52,8 @@ final class ApiDispatcher extends Dispatcher {
   private final ConcurrentLinkedDeque<ApiRequest> log = new ConcurrentLinkedDeque<>();
   private volatile List<ApiKind> crdKinds;
   private volatile String serverAddress = "127.0.0.1:0";
+  private final java.util.Set<String> forbidden =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   ApiDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, int historyLimit) {
     this.expectations = expectations;
@@ -61,6 +63,14 @@ final class ApiDispatcher extends Dispatcher {
 
   void serverAddress(String hostPort) {
     this.serverAddress = hostPort;
+  }
+
+  void forbid(String groupPlural) {
+    forbidden.add(groupPlural);
+  }
+
+  void allowAll() {
+    forbidden.clear();
   }
 
   Store store() {
@@ -154,6 +164,28 @@ final class ApiDispatcher extends Dispatcher {
     ApiKind kind = kind(p);
     if (kind == null) {
       return notFound();
+    }
+    if (forbidden.contains(p.group() + "/" + p.plural())) {
+      String verb =
+          p.watch()
+              ? "watch"
+              : p.name() == null && method == HttpMethod.GET ? "list" : method.name().toLowerCase();
+      return json(
+          403,
+          Statuses.status(
+              403,
+              "Forbidden",
+              p.plural()
+                  + " is forbidden: User \"demo\" cannot "
+                  + verb
+                  + " resource \""
+                  + p.plural()
+                  + "\" in API group \""
+                  + p.group()
+                  + "\""
+                  + (p.namespace() == null
+                      ? " at the cluster scope"
+                      : " in the namespace \"" + p.namespace() + "\"")));
     }
     MockResponse response;
     synchronized (this) {

@@ -119,6 +119,19 @@ public final class ApiServer implements AutoCloseable {
     return dispatcher.requests();
   }
 
+  /**
+   * Refuses every request for one resource type with 403 Forbidden, as RBAC does for a user who may
+   * not touch it.
+   */
+  public void forbid(String group, String plural) {
+    dispatcher.forbid(group + "/" + plural);
+  }
+
+  /** Lifts every {@link #forbid} refusal. */
+  public void allowAll() {
+    dispatcher.allowAll();
+  }
+
   /** Forgets the logged requests. */
   public void clearRequests() {
     dispatcher.clearRequests();

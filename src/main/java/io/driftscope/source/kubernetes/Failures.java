@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -20,9 +22,23 @@ final class Failures {
       t = t.getCause();
     }
     String m = t.getMessage();
-    return m == null || m.isBlank()
-        ? t.getClass().getSimpleName()
-        : m.lines().findFirst().orElse(m);
+    if (m == null || m.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    if (!m.contains("\n")) {
+      return m;
+    }
+    // YAML parser messages: unindented lines say what is wrong, "in reader, line L" where.
+    List<String> parts = new ArrayList<>();
+    String mark = null;
+    for (String line : m.split("\n")) {
+      if (!line.isBlank() && !line.startsWith(" ")) {
+        parts.add(line.trim());
+      } else if (line.trim().startsWith("in reader, ")) {
+        mark = line.trim().substring("in reader, ".length()).replaceAll(":$", "");
+      }
+    }
+    return String.join(": ", parts) + (mark == null ? "" : " (" + mark + ")");
   }
 
   /** The HTTP status of a failed API call, or 0 when the server was not reached. */
