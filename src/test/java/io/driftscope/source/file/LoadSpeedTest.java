@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loading must cost little more than parsing: a 30,000-resource JSON {@code List} file and a folder
- * of 3,000 YAML files, each against a plain Jackson parse of the same bytes. Best of several runs
- * after a warm-up; the bound is loose enough for a busy machine.
+ * of 3,000 YAML files, each against a plain Jackson parse of the same bytes. Best of two runs after
+ * a warm-up; the bound is loose enough for a busy machine.
  */
 class LoadSpeedTest {
 
