@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loading must cost little more than parsing: a 30,000-resource JSON {@code List} file and a folder
- * of 3,000 YAML files, each against a plain Jackson parse of the same bytes. Best of two runs after
- * a warm-up; the bound is loose enough for a busy machine.
+ * of 3,000 YAML files, each against a plain Jackson parse of the same bytes. Best of three runs
+ * after a warm-up; the bound is loose enough for a busy machine: it catches quadratic or per-file
+ * setup work, not percents.
  */
 class LoadSpeedTest {
 
@@ -50,7 +51,7 @@ class LoadSpeedTest {
     long load = best(() -> loadCount("all.json"));
 
     report("JSON List of " + LIST_ITEMS, parse, load);
-    assertTrue(load < 4 * parse + 500, "load " + load + " ms vs parse " + parse + " ms");
+    assertTrue(load < 5 * parse + 1000, "load " + load + " ms vs parse " + parse + " ms");
   }
 
   @Test
@@ -84,7 +85,7 @@ class LoadSpeedTest {
     long load = best(() -> loadCount("m"));
 
     report(FILES + " YAML files", parse, load);
-    assertTrue(load < 4 * parse + 500, "load " + load + " ms vs parse " + parse + " ms");
+    assertTrue(load < 5 * parse + 1000, "load " + load + " ms vs parse " + parse + " ms");
   }
 
   private int loadCount(String spec) {
@@ -101,11 +102,11 @@ class LoadSpeedTest {
     int run() throws IOException;
   }
 
-  /** The best of two runs, in milliseconds, after a warm-up run. */
+  /** The best of three runs, in milliseconds, after a warm-up run. */
   private static long best(Run run) {
     long best = Long.MAX_VALUE;
     try {
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 4; i++) {
         long start = System.nanoTime();
         run.run();
         long ms = (System.nanoTime() - start) / 1_000_000;
