@@ -19,8 +19,16 @@ function plainSafe(s) {
   return true;
 }
 
+// Keys and many values repeat across documents: remember how each string is written.
+const written = new Map();
+
 function scalar(s) {
-  return plainSafe(s) ? s : JSON.stringify(s);
+  let w = written.get(s);
+  if (w === undefined) {
+    w = plainSafe(s) ? s : JSON.stringify(s);
+    if (written.size < 200000) written.set(s, w);
+  }
+  return w;
 }
 
 function blockLiteral(s, pad) {
