@@ -1,0 +1,413 @@
+package io.driftscope.compare;
+
+import io.driftscope.core.Resource;
+import io.driftscope.core.ResourceKey;
+import io.driftscope.core.Side;
+import io.driftscope.diff.Mode;
+import io.driftscope.diff.Pairing;
+import io.driftscope.diff.ResourceDiff;
+import io.driftscope.diff.ResourceDiffer;
+import io.driftscope.diff.Summary;
+import io.driftscope.source.LoadResult;
+import io.driftscope.source.Source;
+import io.driftscope.source.SourceException;
+import io.driftscope.source.SourceListener;
+import io.driftscope.source.SourceState;
+import io.driftscope.source.Watch;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The live comparison of two sources: loads both, pairs and diffs their resources, and on every
+ * change a source reports re-diffs only the resource concerned, publishing a new immutable {@link
+ * ComparisonView} to its listeners. Holds no terminal code.
+ */
+public final class Comparison implements AutoCloseable {
+
+  /** Receives every new view, on the thread of the source that caused it. Must return quickly. */
+  public interface Listener {
+    void onView(ComparisonView view);
+  }
+
+  private final Map<Side, Source> sources = new EnumMap<>(Side.class);
+  private final ResourceDiffer differ;
+  private final Pairing pairing;
+  private final Mode mode;
+  private final Clock clock;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Watch> watches = new CopyOnWriteArrayList<>();
+
+  // Guarded by this.
+  private final Map<Side, Map<ResourceKey, Resource>> bySourceKey = new EnumMap<>(Side.class);
+  private final Map<Side, Map<ResourceKey, Resource>> byMatchKey = new EnumMap<>(Side.class);
+  private final Map<ResourceKey, ResourceDiff> diffByMatchKey = new HashMap<>();
+  private Pairing.Keyer keyer;
+  private ResourceDiff[] sorted = new ResourceDiff[0];
+  private Summary summary = Summary.EMPTY;
+  private final List<String> notices = new ArrayList<>();
+  private volatile ComparisonView view;
+  private boolean loaded;
+  private long sequence;
+
+  /**
+   * A comparison of two opened sources.
+   *
+   * @param leftLabel display name of the left environment
+   * @param rightLabel display name of the right environment
+   */
+  public Comparison(
+      Source left,
+      String leftLabel,
+      Source right,
+      String rightLabel,
+      ResourceDiffer differ,
+      Pairing pairing,
+      Mode mode,
+      Clock clock) {
+    sources.put(Side.LEFT, left);
+    sources.put(Side.RIGHT, right);
+    this.differ = differ;
+    this.pairing = pairing;
+    this.mode = mode;
+    this.clock = clock;
+    for (Side s : Side.values()) {
+      bySourceKey.put(s, new HashMap<>());
+      byMatchKey.put(s, new HashMap<>());
+    }
+    Instant now = clock.instant();
+    SideView l =
+        new SideView(
+            leftLabel,
+            left.spec(),
+            left.traits(),
+            SourceState.of(SourceState.Phase.LOADING, now, ""));
+    SideView r =
+        new SideView(
+            rightLabel,
+            right.spec(),
+            right.traits(),
+            SourceState.of(SourceState.Phase.LOADING, now, ""));
+    view =
+        new ComparisonView(
+            0, l, r, mode, false, List.of(), Summary.EMPTY, Set.of(), null, "", List.of());
+  }
+
+  /** Adds a listener; it receives every view published after this call. */
+  public void addListener(Listener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(Listener listener) {
+    listeners.remove(listener);
+  }
+
+  /** The current view. */
+  public ComparisonView view() {
+    return view;
+  }
+
+  /** Adds a notice shown with the view (e.g. the mode choice). */
+  public synchronized void addNotice(String notice) {
+    notices.add(notice);
+    publish(Set.of());
+  }
+
+  /**
+   * Loads both sides in parallel and diffs them; blocks until done. Throws the first side's failure
+   * (the failed side's state is then {@code FAILED}).
+   */
+  public void load() throws SourceException {
+    CompletableFuture<LoadResult> l = CompletableFuture.supplyAsync(() -> loadSide(Side.LEFT));
+    CompletableFuture<LoadResult> r = CompletableFuture.supplyAsync(() -> loadSide(Side.RIGHT));
+    LoadResult left;
+    LoadResult right;
+    try {
+      left = l.join();
+      right = r.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SideFailure f) {
+        throw f.cause;
+      }
+      throw e;
+    }
+    synchronized (this) {
+      notices.addAll(left.notices());
+      notices.addAll(right.notices());
+      replaceSide(Side.LEFT, left.resources());
+      replaceSide(Side.RIGHT, right.resources());
+      loaded = true;
+      rediffAll();
+      for (Side s : Side.values()) {
+        SourceState.Phase phase =
+            sources.get(s).traits().watchable() ? SourceState.Phase.LIVE : SourceState.Phase.STATIC;
+        setState(s, SourceState.of(phase, clock.instant(), ""));
+      }
+      publish(Set.of());
+    }
+  }
+
+  private LoadResult loadSide(Side side) {
+    try {
+      return sources.get(side).load();
+    } catch (SourceException e) {
+      synchronized (this) {
+        setState(side, SourceState.of(SourceState.Phase.FAILED, clock.instant(), e.getMessage()));
+        publish(Set.of());
+      }
+      throw new SideFailure(e);
+    }
+  }
+
+  /** Starts watching both sides; each change re-diffs one resource and publishes a view. */
+  public void watch() throws SourceException {
+    for (Side side : Side.values()) {
+      watches.add(sources.get(side).watch(new SideListener(side)));
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Watch w : watches) {
+      w.close();
+    }
+    watches.clear();
+  }
+
+  /** Reacts to one side's events. */
+  private final class SideListener implements SourceListener {
+    private final Side side;
+
+    SideListener(Side side) {
+      this.side = side;
+    }
+
+    @Override
+    public void onChange(ResourceKey key, Resource resource) {
+      synchronized (Comparison.this) {
+        applyChange(side, key, resource);
+      }
+    }
+
+    @Override
+    public void onReset(List<Resource> resources) {
+      synchronized (Comparison.this) {
+        replaceSide(side, resources);
+        rediffAll();
+        noteChange(side, "reloaded");
+        publish(Set.of());
+      }
+    }
+
+    @Override
+    public void onState(SourceState state) {
+      synchronized (Comparison.this) {
+        setState(side, state);
+        publish(Set.of());
+      }
+    }
+  }
+
+  private Instant lastChangeAt;
+  private String lastChange = "";
+
+  private void noteChange(Side side, String what) {
+    lastChangeAt = clock.instant();
+    SideView sv = side == Side.LEFT ? view.left() : view.right();
+    lastChange = sv.label() + " " + what;
+  }
+
+  private void applyChange(Side side, ResourceKey key, Resource resource) {
+    Map<ResourceKey, Resource> own = bySourceKey.get(side);
+    Resource before = resource == null ? own.remove(key) : own.put(key, resource);
+    if (before == null && resource == null) {
+      return;
+    }
+    noteChange(side, key.shortName());
+    if (!loaded) {
+      return;
+    }
+    Pairing.Keyer fresh = pairing.keyer(bySourceKey.get(Side.LEFT).values(), own(Side.RIGHT));
+    if (!fresh.equals(keyer)) {
+      // The namespace layout changed (e.g. a second namespace appeared): pair everything anew.
+      rediffAll();
+      publish(Set.of());
+      return;
+    }
+    ResourceKey match = keyer.match(key, side == Side.LEFT);
+    if (resource == null) {
+      byMatchKey.get(side).remove(match);
+    } else {
+      byMatchKey.get(side).put(match, resource);
+    }
+    ResourceKey display = rediffOne(match);
+    publish(display == null ? Set.of() : Set.of(display));
+  }
+
+  private java.util.Collection<Resource> own(Side side) {
+    return bySourceKey.get(side).values();
+  }
+
+  private void replaceSide(Side side, List<Resource> resources) {
+    Map<ResourceKey, Resource> own = bySourceKey.get(side);
+    own.clear();
+    for (Resource r : resources) {
+      own.put(r.key(), r);
+    }
+  }
+
+  private void rediffAll() {
+    keyer = pairing.keyer(own(Side.LEFT), own(Side.RIGHT));
+    for (Side side : Side.values()) {
+      Map<ResourceKey, Resource> m = byMatchKey.get(side);
+      m.clear();
+      for (Resource r : own(side)) {
+        m.put(keyer.match(r.key(), side == Side.LEFT), r);
+      }
+    }
+    diffByMatchKey.clear();
+    List<ResourceDiff> all = new ArrayList<>();
+    for (Side side : Side.values()) {
+      for (Map.Entry<ResourceKey, Resource> e : byMatchKey.get(side).entrySet()) {
+        if (side == Side.RIGHT && byMatchKey.get(Side.LEFT).containsKey(e.getKey())) {
+          continue;
+        }
+        ResourceDiff d =
+            differ.diff(
+                byMatchKey.get(Side.LEFT).get(e.getKey()),
+                byMatchKey.get(Side.RIGHT).get(e.getKey()));
+        diffByMatchKey.put(e.getKey(), d);
+        all.add(d);
+      }
+    }
+    sorted = all.toArray(new ResourceDiff[0]);
+    Arrays.sort(sorted, (a, b) -> a.key().compareTo(b.key()));
+    summary = Summary.of(all);
+  }
+
+  /** Re-diffs one pair; returns its display key, or null when the pair vanished. */
+  private ResourceKey rediffOne(ResourceKey match) {
+    Resource l = byMatchKey.get(Side.LEFT).get(match);
+    Resource r = byMatchKey.get(Side.RIGHT).get(match);
+    ResourceDiff old = diffByMatchKey.remove(match);
+    ResourceDiff fresh = l == null && r == null ? null : differ.diff(l, r);
+    ResourceDiff[] next = sorted;
+    if (old != null) {
+      summary = summary.minus(Summary.of(old));
+      next = without(next, old.key());
+    }
+    if (fresh != null) {
+      diffByMatchKey.put(match, fresh);
+      summary = summary.plus(Summary.of(fresh));
+      next = with(next, fresh);
+    }
+    sorted = next;
+    return fresh != null ? fresh.key() : old != null ? old.key() : null;
+  }
+
+  private static int indexOf(ResourceDiff[] array, ResourceKey key) {
+    int lo = 0;
+    int hi = array.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = array[mid].key().compareTo(key);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
+  }
+
+  private static ResourceDiff[] without(ResourceDiff[] array, ResourceKey key) {
+    int i = indexOf(array, key);
+    if (i < 0) {
+      return array;
+    }
+    ResourceDiff[] next = new ResourceDiff[array.length - 1];
+    System.arraycopy(array, 0, next, 0, i);
+    System.arraycopy(array, i + 1, next, i, array.length - i - 1);
+    return next;
+  }
+
+  private static ResourceDiff[] with(ResourceDiff[] array, ResourceDiff d) {
+    int i = indexOf(array, d.key());
+    if (i >= 0) {
+      ResourceDiff[] next = array.clone();
+      next[i] = d;
+      return next;
+    }
+    int at = -(i + 1);
+    ResourceDiff[] next = new ResourceDiff[array.length + 1];
+    System.arraycopy(array, 0, next, 0, at);
+    next[at] = d;
+    System.arraycopy(array, at, next, at + 1, array.length - at);
+    return next;
+  }
+
+  private void setState(Side side, SourceState state) {
+    ComparisonView v = view;
+    view =
+        side == Side.LEFT
+            ? copy(v, v.left().withState(state), v.right())
+            : copy(v, v.left(), v.right().withState(state));
+  }
+
+  private ComparisonView copy(ComparisonView v, SideView l, SideView r) {
+    return new ComparisonView(
+        v.sequence(),
+        l,
+        r,
+        v.mode(),
+        v.loaded(),
+        v.resources(),
+        v.summary(),
+        v.changed(),
+        v.lastChangeAt(),
+        v.lastChange(),
+        v.notices());
+  }
+
+  private void publish(Set<ResourceKey> changed) {
+    ComparisonView v = view;
+    view =
+        new ComparisonView(
+            ++sequence,
+            v.left(),
+            v.right(),
+            mode,
+            loaded,
+            Collections.unmodifiableList(Arrays.asList(sorted)),
+            summary,
+            changed,
+            lastChangeAt,
+            lastChange,
+            List.copyOf(notices));
+    for (Listener l : listeners) {
+      l.onView(view);
+    }
+  }
+
+  /** Carries a side's load failure out of its future. */
+  private static final class SideFailure extends RuntimeException {
+    final SourceException cause;
+
+    SideFailure(SourceException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.cause = cause;
+    }
+  }
+}
