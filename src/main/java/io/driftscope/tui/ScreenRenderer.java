@@ -100,17 +100,18 @@ final class ScreenRenderer {
     if (v != null && !v.notices().isEmpty()) {
       second.append(" · ").append(v.notices().size()).append(" notices");
     }
-    int end = p.put(0, 1, p.cut(second.toString(), w / 2), hs);
+    String last = "";
     if (v != null && v.lastChangeAt() != null) {
-      String last =
+      last =
           "last change "
               + TIME.format(v.lastChangeAt().atZone(s.zone))
               + " "
               + v.lastChange()
               + " ";
-      last = p.cut(last, w - end - 2);
-      p.put(w - last.length(), 1, last, hs);
+      last = p.cut(last, Math.max(0, w - second.length() - 2));
     }
+    p.put(0, 1, p.cut(second.toString(), w - last.length() - 1), hs);
+    p.put(w - last.length(), 1, last, hs);
   }
 
   private static String sideWhileOpening(UiState s, String word) {
@@ -183,15 +184,21 @@ final class ScreenRenderer {
     x = count(p, x, y, DriftStatus.ONLY_RIGHT, sum.onlyRight(), " only right  ", st);
     x = count(p, x, y, DriftStatus.SAME, sum.same(), " same  ", st);
     x = count(p, x, y, DriftStatus.IGNORED, sum.ignored(), " ignored", st);
+    // The hint bar shows what fits, in key map order, and always ends with the help key.
+    String help = s.keys.binding(Action.HELP).enabled() ? s.keys.binding(Action.HELP).hint() : "";
     StringBuilder hints = new StringBuilder();
-    int room = p.width() - x - 3;
+    int room = p.width() - x - 3 - help.length() - 2;
     for (KeyBinding b : s.keys.hints()) {
-      String h = (hints.length() == 0 ? "" : "  ") + b.hint();
+      if (b.action() == Action.HELP) {
+        continue;
+      }
+      String h = b.hint() + "  ";
       if (hints.length() + h.length() > room) {
         break;
       }
       hints.append(h);
     }
+    hints.append(help);
     p.put(p.width() - hints.length() - 1, y, hints.toString(), st);
   }
 

@@ -95,7 +95,7 @@ final class TreeRowRenderer {
     String sym = g.symbol(n.status);
     switch (n.type) {
       case ROOT, NAMESPACE, KIND -> {
-        return sym + counts(n, g, true);
+        return orSymbol(counts(n, g, true), sym);
       }
       case RESOURCE -> {
         if (n.status == DriftStatus.ONLY_LEFT) {
@@ -107,7 +107,7 @@ final class TreeRowRenderer {
         if (n.status == DriftStatus.IGNORED) {
           return sym + " ignored" + (n.diff.reason().isEmpty() ? "" : ": " + n.diff.reason());
         }
-        return sym + counts(n, g, false);
+        return orSymbol(counts(n, g, false), sym);
       }
       default -> {
         if (n.own && n.status == DriftStatus.IGNORED) {
@@ -116,9 +116,13 @@ final class TreeRowRenderer {
         if (n.normalized) {
           return sym + " normalized";
         }
-        return n.children.length > 0 && !n.own ? sym + counts(n, g, false) : sym;
+        return n.children.length > 0 && !n.own ? orSymbol(counts(n, g, false), sym) : sym;
       }
     }
+  }
+
+  private static String orSymbol(String counts, String sym) {
+    return counts.isEmpty() ? sym : counts.substring(1);
   }
 
   private static String counts(Node n, Glyphs g, boolean withSame) {

@@ -297,14 +297,24 @@ public final class TuiApp {
   }
 
   private void readInput() {
+    // A virtual terminal holds its lock while blocked in readInput, which would stop drawing:
+    // poll it instead (every millisecond while keys come, every 5 ms when idle).
+    boolean poll =
+        screen instanceof TerminalScreen ts
+            && ts.getTerminal() instanceof com.googlecode.lanterna.terminal.virtual.VirtualTerminal;
+    long lastKey = 0;
     try {
       while (running) {
-        KeyStroke k = screen.readInput();
+        KeyStroke k = poll ? screen.pollInput() : screen.readInput();
         if (k != null) {
           events.add(k);
+          lastKey = System.nanoTime();
           if (k.getKeyType() == KeyType.EOF) {
             return;
           }
+        } else if (poll) {
+          boolean busy = System.nanoTime() - lastKey < 1_000_000_000L;
+          java.util.concurrent.locks.LockSupport.parkNanos(busy ? 200_000 : 5_000_000);
         }
       }
     } catch (IOException | RuntimeException e) {
