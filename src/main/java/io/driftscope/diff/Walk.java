@@ -13,8 +13,8 @@ import io.driftscope.normalize.Strip;
 import io.driftscope.normalize.TypeSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,16 +50,21 @@ final class Walk {
   void compareObject(JsonNode l, JsonNode r, TypeSpec lt, TypeSpec rt) {
     boolean lo = l != null && l.isObject();
     boolean ro = r != null && r.isObject();
+    int paired = 0;
     if (lo) {
       for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String name = e.getKey();
         JsonNode lv = e.getValue();
         JsonNode rv = ro ? r.get(name) : null;
+        if (rv != null) {
+          paired++;
+        }
         field(name, lv, rv, lt.field(name, lv, rv), rt.field(name, lv, rv), l, r);
       }
     }
-    if (ro) {
+    // When every right field was paired above, there is nothing left to look up.
+    if (ro && r.size() > paired) {
       for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String name = e.getKey();
@@ -267,36 +272,40 @@ final class Walk {
     }
   }
 
+  /** A keyed segment not built yet: most entries never need their path written out. */
+  private record LazyKey(FieldSpec list, String[] key) {}
+
   private void keyed(JsonNode la, JsonNode ra, FieldSpec fl, FieldSpec fr) {
-    Map<String, Object[]> lm = index(la, fl);
-    Map<String, Object[]> rm = index(ra, fl);
-    if (lm == null || rm == null) {
+    Entries l = Entries.of(la, fl);
+    Entries r = Entries.of(ra, fl);
+    if (l == null || r == null) {
       // Entries without their key, or with a duplicate key: pairing by key is impossible.
       positional(la, ra, fl, fr);
       return;
     }
-    for (Map.Entry<String, Object[]> e : lm.entrySet()) {
-      Object[] l = e.getValue();
-      Object[] r = rm.get(e.getKey());
-      push(DocumentPaths.segment(fl, (String[]) l[1]));
-      if (r == null) {
-        record((JsonNode) l[0], Side.LEFT);
+    boolean sameOrder = l.size == r.size;
+    boolean[] matched = new boolean[r.size];
+    for (int i = 0; i < l.size; i++) {
+      int j = r.find(l.keys[i], i);
+      push(new LazyKey(fl, l.keys[i]));
+      if (j < 0) {
+        sameOrder = false;
+        record(l.nodes[i], Side.LEFT);
       } else {
-        compareObject((JsonNode) l[0], (JsonNode) r[0], fl.type(), fr.type());
+        matched[j] = true;
+        sameOrder &= i == j;
+        compareObject(l.nodes[i], r.nodes[j], fl.type(), fr.type());
       }
       pop();
     }
-    for (Map.Entry<String, Object[]> e : rm.entrySet()) {
-      if (!lm.containsKey(e.getKey())) {
-        push(DocumentPaths.segment(fl, (String[]) e.getValue()[1]));
-        record((JsonNode) e.getValue()[0], Side.RIGHT);
+    for (int j = 0; j < r.size; j++) {
+      if (!matched[j]) {
+        push(new LazyKey(fl, r.keys[j]));
+        record(r.nodes[j], Side.RIGHT);
         pop();
       }
     }
-    if (notes != null
-        && !lm.isEmpty()
-        && !rm.isEmpty()
-        && !new ArrayList<>(lm.keySet()).equals(new ArrayList<>(rm.keySet()))) {
+    if (notes != null && l.size > 0 && r.size > 0 && !sameOrder) {
       note(
           Note.Kind.KEYED_LIST,
           "entries pair by "
@@ -307,23 +316,65 @@ final class Walk {
     }
   }
 
-  /** Entries by key text; {@code null} when an entry has no key or a key repeats. */
-  private static Map<String, Object[]> index(JsonNode list, FieldSpec spec) {
-    if (list == null || !list.isArray()) {
-      return Map.of();
+  /** A keyed list's entries and their keys, in document order. */
+  private static final class Entries {
+    private static final Entries EMPTY = new Entries(0);
+    final JsonNode[] nodes;
+    final String[][] keys;
+    final int size;
+    private Map<String, Integer> byKey;
+
+    private Entries(int size) {
+      this.nodes = new JsonNode[size];
+      this.keys = new String[size][];
+      this.size = size;
     }
-    Map<String, Object[]> m = new LinkedHashMap<>();
-    for (JsonNode e : list) {
-      String[] key = DocumentPaths.keyOf(e, spec);
-      if (key == null) {
-        return null;
+
+    /** The entries, or {@code null} when one has no key or a key repeats. */
+    static Entries of(JsonNode list, FieldSpec spec) {
+      if (list == null || !list.isArray() || list.isEmpty()) {
+        return EMPTY;
       }
-      String text = key.length == 1 ? key[0] : String.join("\u0000", key);
-      if (m.put(text, new Object[] {e, key}) != null) {
-        return null;
+      Entries e = new Entries(list.size());
+      for (int i = 0; i < e.size; i++) {
+        JsonNode n = list.get(i);
+        String[] key = DocumentPaths.keyOf(n, spec);
+        if (key == null || e.find(key, -1, i) >= 0) {
+          return null;
+        }
+        e.nodes[i] = n;
+        e.keys[i] = key;
       }
+      return e;
     }
-    return m;
+
+    /** The position of {@code key}, looking at {@code hint} first; -1 when absent. */
+    int find(String[] key, int hint) {
+      return find(key, hint, size);
+    }
+
+    private int find(String[] key, int hint, int limit) {
+      if (hint >= 0 && hint < limit && Arrays.equals(keys[hint], key)) {
+        return hint;
+      }
+      if (limit > 16) {
+        // Long lists (many env vars): a map instead of a linear scan.
+        if (byKey == null || byKey.size() != limit) {
+          byKey = new HashMap<>(limit * 2);
+          for (int i = 0; i < limit; i++) {
+            byKey.put(String.join("\u0000", keys[i]), i);
+          }
+        }
+        Integer at = byKey.get(String.join("\u0000", key));
+        return at == null ? -1 : at;
+      }
+      for (int i = 0; i < limit; i++) {
+        if (Arrays.equals(keys[i], key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
   }
 
   private static String sideName(Side side) {
@@ -359,7 +410,13 @@ final class Walk {
     List<FieldPath.Segment> segments = new ArrayList<>(depth);
     for (int i = 0; i < depth; i++) {
       Object s = stack[i];
-      segments.add(s instanceof String n ? new FieldPath.Name(n) : (FieldPath.Segment) s);
+      if (s instanceof String n) {
+        segments.add(new FieldPath.Name(n));
+      } else if (s instanceof LazyKey k) {
+        segments.add(DocumentPaths.segment(k.list(), k.key()));
+      } else {
+        segments.add((FieldPath.Segment) s);
+      }
     }
     return FieldPath.of(segments);
   }
