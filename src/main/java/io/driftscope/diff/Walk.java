@@ -336,16 +336,27 @@ final class Walk {
         return EMPTY;
       }
       Entries e = new Entries(list.size());
+      Map<String, Integer> seen = e.size > 16 ? new HashMap<>(e.size * 2) : null;
       for (int i = 0; i < e.size; i++) {
         JsonNode n = list.get(i);
         String[] key = DocumentPaths.keyOf(n, spec);
-        if (key == null || e.find(key, -1, i) >= 0) {
+        if (key == null) {
+          return null;
+        }
+        boolean repeated =
+            seen != null ? seen.put(joined(key), i) != null : e.find(key, -1, i) >= 0;
+        if (repeated) {
           return null;
         }
         e.nodes[i] = n;
         e.keys[i] = key;
       }
+      e.byKey = seen;
       return e;
+    }
+
+    private static String joined(String[] key) {
+      return key.length == 1 ? key[0] : String.join("\u0000", key);
     }
 
     /** The position of {@code key}, looking at {@code hint} first; -1 when absent. */
@@ -357,15 +368,9 @@ final class Walk {
       if (hint >= 0 && hint < limit && Arrays.equals(keys[hint], key)) {
         return hint;
       }
-      if (limit > 16) {
+      if (byKey != null) {
         // Long lists (many env vars): a map instead of a linear scan.
-        if (byKey == null || byKey.size() != limit) {
-          byKey = new HashMap<>(limit * 2);
-          for (int i = 0; i < limit; i++) {
-            byKey.put(String.join("\u0000", keys[i]), i);
-          }
-        }
-        Integer at = byKey.get(String.join("\u0000", key));
+        Integer at = byKey.get(joined(key));
         return at == null ? -1 : at;
       }
       for (int i = 0; i < limit; i++) {
