@@ -1,5 +1,6 @@
 package io.driftscope.source;
 
+import io.driftscope.core.SecretDigest;
 import java.util.Optional;
 
 /**
@@ -27,11 +28,29 @@ public interface Source extends AutoCloseable {
   LoadResult load() throws SourceException;
 
   /**
+   * Like {@link #load()}, reporting progress ({@link SourceState.Phase#LOADING} with done/total and
+   * objects) to {@code progress.onState} on the loading threads. Sources without progress just
+   * load.
+   */
+  default LoadResult load(SourceListener progress) throws SourceException {
+    return load();
+  }
+
+  /**
    * Reports every change after the last {@link #load} to {@code listener}, on a thread of the
    * source's, until the returned handle or the source is closed. Sources that cannot change return
    * a handle that does nothing.
    */
   Watch watch(SourceListener listener) throws SourceException;
+
+  /**
+   * The digest that this source's Secret values are already masked with (a snapshot written without
+   * {@code --include-secrets}), so that the other side's values can be digested alike before
+   * comparing; empty when values are in clear.
+   */
+  default Optional<SecretDigest> secretDigest() {
+    return Optional.empty();
+  }
 
   /** The writer for this source, when it can be written. */
   default Optional<Applier> applier() {
