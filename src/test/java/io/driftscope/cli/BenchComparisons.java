@@ -4,11 +4,16 @@ import io.driftscope.compare.Comparison;
 import io.driftscope.compare.ModeChoice;
 import io.driftscope.compare.Opener;
 import io.driftscope.config.Environment;
+import io.driftscope.diff.DiffOptions;
+import io.driftscope.diff.Mode;
+import io.driftscope.diff.Pairing;
+import io.driftscope.diff.ResourceDiffer;
 import io.driftscope.source.Source;
 import io.driftscope.source.SourceException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Comparisons for the in-process benchmarks of {@code scripts/bench}, set up exactly as the TUI
@@ -45,17 +50,41 @@ public final class BenchComparisons {
 
   /**
    * The comparison the TUI would build for two already opened sources (e.g. in-memory sources whose
-   * changes a benchmark drives): mode by their traits, labels as given.
+   * changes a benchmark drives): mode by their traits, labels as given, the differ and pairing of
+   * {@link CompareSetup#comparison}. When {@code diffs} is given, it counts the differ's calls (to
+   * show that a change re-diffs one resource only).
    */
   public static Comparison of(
-      Source left, String leftLabel, Source right, String rightLabel, Path workingDirectory)
+      Source left,
+      String leftLabel,
+      Source right,
+      String rightLabel,
+      Path workingDirectory,
+      LongAdder diffs)
       throws Exception {
     CompareSetup setup = setup(workingDirectory, null);
     Opener.OpenedPair pair =
         new Opener.OpenedPair(
             new Opener.Opened(left, new Environment(leftLabel, left.spec(), false, false)),
             new Opener.Opened(right, new Environment(rightLabel, right.spec(), false, false)));
-    return setup.comparison(pair, setup.mode(pair).mode(), true);
+    Mode mode = setup.mode(pair).mode();
+    ResourceDiffer differ = Engine.differ(new DiffOptions(mode, setup.ignoreRules(), true));
+    ResourceDiffer counted =
+        diffs == null
+            ? differ
+            : (l, r) -> {
+              diffs.increment();
+              return differ.diff(l, r);
+            };
+    return new Comparison(
+        left,
+        leftLabel,
+        right,
+        rightLabel,
+        counted,
+        new Pairing(setup.config().namespaceMap()),
+        mode,
+        Clock.systemDefaultZone());
   }
 
   private static CompareSetup setup(Path workingDirectory, Path kubeconfig) throws SourceException {
