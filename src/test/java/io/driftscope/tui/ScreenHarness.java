@@ -49,7 +49,7 @@ final class ScreenHarness implements AutoCloseable {
         options,
         new MemorySource("k8s://staging/shop", Shop.staging()),
         new MemorySource("k8s://prod/shop", Shop.prod()),
-        new SimpleDiffer(Shop.IGNORED));
+        Shop.differ());
   }
 
   static ScreenHarness shop() throws Exception {
