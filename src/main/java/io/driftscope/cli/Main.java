@@ -1,5 +1,76 @@
 package io.driftscope.cli;
 
+import io.driftscope.config.ConfigException;
+import io.driftscope.source.SourceException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** The {@code driftscope} command: the TUI by default, and the line commands. */
 public final class Main {
-  public static void main(String[] args) {}
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(Terminal.system(), args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line against {@code terminal}; returns the exit code. */
+  public static int run(Terminal terminal, String... args) {
+    RootCommand root = new RootCommand(terminal);
+    CommandLine cl = new CommandLine(root, new Factory(terminal));
+    cl.setOut(new PrintWriter(terminal.out(), true));
+    cl.setErr(new PrintWriter(terminal.err(), true));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          boolean debug =
+              parseResult.hasMatchedOption("--debug")
+                  || parseResult.subcommands().stream()
+                      .anyMatch(p -> p.hasMatchedOption("--debug"));
+          terminal.err().println("driftscope: " + message(ex));
+          if (debug) {
+            ex.printStackTrace(terminal.err());
+          } else if (!isUserError(ex)) {
+            terminal.err().println("(run again with --debug to see where it failed)");
+          }
+          return ExitCodes.TROUBLE;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args2) -> {
+          terminal.err().println("driftscope: " + ex.getMessage());
+          CommandLine cmd = ex.getCommandLine();
+          terminal.err().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCodes.TROUBLE;
+        });
+    return cl.execute(args);
+  }
+
+  private static boolean isUserError(Throwable ex) {
+    return ex instanceof UserException
+        || ex instanceof SourceException
+        || ex instanceof ConfigException
+        || ex instanceof IllegalArgumentException;
+  }
+
+  private static String message(Throwable ex) {
+    if (isUserError(ex) && ex.getMessage() != null) {
+      return ex.getMessage();
+    }
+    String m = ex.getMessage();
+    return ex.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  /** Creates commands with the terminal injected. */
+  private record Factory(Terminal terminal) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        return cls.getDeclaredConstructor(Terminal.class).newInstance(terminal);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
 }

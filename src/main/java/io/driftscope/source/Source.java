@@ -1,5 +1,6 @@
 package io.driftscope.source;
 
+import io.driftscope.core.SecretDigest;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,15 @@ public interface Source extends AutoCloseable {
    * a handle that does nothing.
    */
   Watch watch(SourceListener listener) throws SourceException;
+
+  /**
+   * The digest that this source's Secret values are already masked with (a snapshot written without
+   * {@code --include-secrets}), so that the other side's values can be digested alike before
+   * comparing; empty when values are in clear.
+   */
+  default Optional<SecretDigest> secretDigest() {
+    return Optional.empty();
+  }
 
   /** The writer for this source, when it can be written. */
   default Optional<Applier> applier() {

@@ -1,0 +1,74 @@
+package io.driftscope.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code driftscope [OPTIONS] [LEFT RIGHT]}: the full-screen explorer, and the line commands. */
+@Command(
+    name = "driftscope",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "See and fix configuration drift between two environments.",
+      "",
+      "With LEFT and RIGHT (environment names from the config file, or source specs such as",
+      "k8s://prod/shop, ./manifests, snapshot:prod.json) opens the full-screen explorer; with",
+      "neither, or with --demo, opens it on the built-in live demo.",
+      ""
+    },
+    subcommands = {
+      DiffCommand.class,
+      ExplainCommand.class,
+      SnapshotCommand.class,
+      WatchCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    })
+final class RootCommand implements Callable<Integer> {
+
+  private final Terminal terminal;
+
+  @Parameters(arity = "0..2", paramLabel = "ENV", description = "LEFT and RIGHT environments.")
+  List<String> environments = new ArrayList<>();
+
+  @Mixin CompareOptions compare;
+
+  @Option(names = "--demo", description = "Open the built-in live demo.")
+  boolean demo;
+
+  @Option(
+      names = "--demo-actor",
+      paramLabel = "off|SECONDS",
+      description = "How often the demo changes prod (default: 5).")
+  String demoActor = "5";
+
+  @Option(names = "--demo-seed", paramLabel = "N", description = "Seed of the demo's changes.")
+  long demoSeed = 1;
+
+  @Option(names = "--theme", paramLabel = "NAME|PATH", description = "Colour theme.")
+  String theme;
+
+  @Option(names = "--read-only", description = "Make applying changes impossible.")
+  boolean readOnly;
+
+  @Option(names = "--no-flash", description = "Do not flash nodes that change.")
+  boolean noFlash;
+
+  RootCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (environments.size() == 1) {
+      throw new UserException(
+          "name two environments (LEFT RIGHT), or none for the demo; got only "
+              + environments.get(0));
+    }
+    return TuiLauncher.launch(terminal, this);
+  }
+}

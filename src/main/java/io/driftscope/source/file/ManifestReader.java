@@ -1,0 +1,144 @@
+package io.driftscope.source.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftscope.source.SourceException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one file of Kubernetes manifests: multi-document YAML or JSON, {@code List} kinds
+ * unwrapped, empty documents skipped. A file named directly must hold only manifests; in a folder,
+ * what is not a manifest is skipped with one notice each. A document with a {@code kind} but no
+ * {@code metadata.name} is bad input either way.
+ */
+final class ManifestReader {
+
+  private static final String ITEMS = "items";
+
+  private ManifestReader() {}
+
+  /**
+   * Reads a file.
+   *
+   * @param named whether the user named this file directly (strict) rather than its folder
+   */
+  static FileManifests read(Path file, String display, boolean named) throws SourceException {
+    // Stamped before reading, so that a write during the read shows as a change afterwards.
+    FileStamp stamp = FileStamp.of(file);
+    byte[] bytes = DocumentReader.readBytes(file, display);
+    List<String> notices = new ArrayList<>();
+    List<ManifestDocument> documents = new ArrayList<>();
+    if (bytes.length == 0) {
+      skipOrFail(named, display, "empty file (0 bytes)", notices);
+      return new FileManifests(file, documents, notices, stamp);
+    }
+    if (DocumentReader.isBinary(bytes)) {
+      throw new SourceException(display + ": binary file, not YAML or JSON");
+    }
+    List<RawDocument> raw =
+        DocumentReader.parse(bytes, DocumentReader.syntaxOf(file, bytes), file, display, ITEMS);
+    if (raw.isEmpty()) {
+      skipOrFail(named, display, "no documents (only comments or empty documents)", notices);
+    }
+    for (RawDocument doc : raw) {
+      if (isList(doc.node())) {
+        JsonNode items = doc.node().get(ITEMS);
+        for (int i = 0; i < items.size(); i++) {
+          accept(items.get(i), doc.elements().get(i), true, named, documents, notices);
+        }
+      } else {
+        accept(doc.node(), doc.location(), false, named, documents, notices);
+      }
+    }
+    return new FileManifests(file, documents, notices, stamp);
+  }
+
+  /** {@code kind: List}, or a {@code *List} kind holding {@code items} and naming no object. */
+  static boolean isList(JsonNode node) {
+    if (!node.isObject() || !node.path(ITEMS).isArray()) {
+      return false;
+    }
+    String kind = node.path("kind").asText("");
+    return kind.equals("List") || (kind.endsWith("List") && !node.path("metadata").has("name"));
+  }
+
+  private static void accept(
+      JsonNode node,
+      DocumentLocation at,
+      boolean item,
+      boolean named,
+      List<ManifestDocument> documents,
+      List<String> notices)
+      throws SourceException {
+    String what = item ? "list item" : "document";
+    if (!(node instanceof ObjectNode object)) {
+      String why = what + " is not a mapping but " + describe(node);
+      if (named) {
+        throw new SourceException(at + ": " + why);
+      }
+      notices.add(at + ": skipped, " + why);
+      return;
+    }
+    String kind = text(object.get("kind"));
+    String apiVersion = text(object.get("apiVersion"));
+    if (!kind.isEmpty() && text(object.path("metadata").get("name")).isEmpty()) {
+      JsonNode name = object.path("metadata").get("name");
+      String problem =
+          name == null || name.isNull() || name.asText().isEmpty()
+              ? "has no metadata.name"
+              : "has a metadata.name that is not a string (" + name + ")";
+      throw new SourceException(at + ": " + what + " of kind " + kind + " " + problem);
+    }
+    if (kind.isEmpty() || apiVersion.isEmpty()) {
+      String missing =
+          kind.isEmpty() && apiVersion.isEmpty()
+              ? "apiVersion and kind"
+              : kind.isEmpty() ? "kind" : "apiVersion";
+      ContentFormat format = ContentSniffer.classify(object);
+      if (named) {
+        String hint =
+            format == ContentFormat.MANIFESTS
+                ? ""
+                : " (it looks like " + format.description() + ")";
+        throw new SourceException(at + ": " + what + " has no " + missing + hint);
+      }
+      notices.add(
+          at
+              + ": skipped, "
+              + (format == ContentFormat.MANIFESTS
+                  ? "a " + what + " without " + missing
+                  : format.description() + ", not a Kubernetes manifest"));
+      return;
+    }
+    documents.add(new ManifestDocument(object, at));
+  }
+
+  private static void skipOrFail(boolean named, String display, String why, List<String> notices)
+      throws SourceException {
+    if (named) {
+      throw new SourceException(display + ": " + why);
+    }
+    notices.add(display + ": skipped, " + why);
+  }
+
+  private static String text(JsonNode node) {
+    return node != null && node.isTextual() ? node.textValue().strip() : "";
+  }
+
+  private static String describe(JsonNode node) {
+    if (node.isArray()) {
+      return "a list";
+    }
+    if (node.isTextual()) {
+      return "the text '" + abbreviate(node.textValue()) + "'";
+    }
+    return "the value " + abbreviate(node.toString());
+  }
+
+  private static String abbreviate(String s) {
+    String line = s.replaceAll("\\s+", " ");
+    return line.length() > 40 ? line.substring(0, 37) + "..." : line;
+  }
+}

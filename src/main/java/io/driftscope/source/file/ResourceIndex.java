@@ -1,0 +1,91 @@
+package io.driftscope.source.file;
+
+import io.driftscope.core.KindScopes;
+import io.driftscope.core.Resource;
+import io.driftscope.core.ResourceKey;
+import io.driftscope.source.SourceException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resources of a set of files, keyed: group from {@code apiVersion}, kind, namespace (the
+ * document's, else the default one for namespaced kinds, {@code ""} for cluster-scoped kinds, as
+ * {@link KindScopes} extended by the CRDs among the documents says) and name. Two documents with
+ * one identity are bad input.
+ */
+final class ResourceIndex {
+
+  /** Two documents define the same resource. */
+  static final class DuplicateException extends SourceException {
+    final Path first;
+    final Path second;
+
+    DuplicateException(DocumentLocation first, DocumentLocation second, ResourceKey key) {
+      super(first + " and " + second + " both define " + key);
+      this.first = first.file();
+      this.second = second.file();
+    }
+  }
+
+  private final Map<ResourceKey, Resource> resources;
+  private final Map<ResourceKey, DocumentLocation> locations;
+  private final KindScopes scopes;
+
+  private ResourceIndex(
+      Map<ResourceKey, Resource> resources,
+      Map<ResourceKey, DocumentLocation> locations,
+      KindScopes scopes) {
+    this.resources = resources;
+    this.locations = locations;
+    this.scopes = scopes;
+  }
+
+  /** Keys every document of the files, in order. */
+  static ResourceIndex build(
+      Collection<FileManifests> files, KindScopes base, String defaultNamespace)
+      throws DuplicateException {
+    List<ManifestDocument> all = new ArrayList<>();
+    for (FileManifests file : files) {
+      all.addAll(file.documents());
+    }
+    List<com.fasterxml.jackson.databind.JsonNode> definitions = new ArrayList<>();
+    for (ManifestDocument doc : all) {
+      if (KindScopes.isDefinition(doc.node())) {
+        definitions.add(doc.node());
+      }
+    }
+    KindScopes scopes = base.withDefinitions(definitions);
+    Map<ResourceKey, Resource> resources = new LinkedHashMap<>(all.size() * 2);
+    Map<ResourceKey, DocumentLocation> locations = new HashMap<>(all.size() * 2);
+    for (ManifestDocument doc : all) {
+      String apiVersion = doc.apiVersion();
+      String group = ResourceKey.groupOf(apiVersion);
+      String kind = doc.kind();
+      String namespace = scopes.namespaceFor(group, kind, doc.namespace(), defaultNamespace);
+      ResourceKey key = new ResourceKey(group, kind, namespace, doc.name());
+      DocumentLocation earlier = locations.putIfAbsent(key, doc.location());
+      if (earlier != null) {
+        throw new DuplicateException(earlier, doc.location(), key);
+      }
+      resources.put(key, new Resource(key, apiVersion, doc.node(), doc.location().origin()));
+    }
+    return new ResourceIndex(resources, locations, scopes);
+  }
+
+  Map<ResourceKey, Resource> resources() {
+    return resources;
+  }
+
+  Map<ResourceKey, DocumentLocation> locations() {
+    return locations;
+  }
+
+  KindScopes scopes() {
+    return scopes;
+  }
+}

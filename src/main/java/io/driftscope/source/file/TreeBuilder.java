@@ -1,0 +1,214 @@
+package io.driftscope.source.file;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a Jackson tree from a parser positioned on a value, the same way for YAML and JSON (so
+ * that {@code 80} is the same node whichever file it came from), and does for YAML what Jackson's
+ * own tree reader does not: resolves aliases ({@code *name}) and merge keys ({@code <<}), and
+ * rejects duplicate keys as {@code kubectl} does. One builder reads one file.
+ */
+final class TreeBuilder {
+
+  /** Malformed content found while building, with where it is. */
+  static final class ContentException extends IOException {
+    final JsonLocation location;
+
+    ContentException(String message, JsonLocation location) {
+      super(message);
+      this.location = location;
+    }
+  }
+
+  /** How many nodes aliases may copy into one file's documents (a guard against alias bombs). */
+  private static final int ALIAS_BUDGET = 1_000_000;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String MERGE_KEY = "<<";
+
+  private final JsonParser parser;
+  private final YAMLParser yaml;
+  private final Map<String, JsonNode> anchors = new HashMap<>();
+  private int aliasBudget = ALIAS_BUDGET;
+
+  TreeBuilder(JsonParser parser) {
+    this.parser = parser;
+    this.yaml = parser instanceof YAMLParser y ? y : null;
+  }
+
+  /** Reads the value at the current token, leaving the parser on its last token. */
+  JsonNode value() throws IOException {
+    return value(null, null);
+  }
+
+  /**
+   * Reads the value at the current token; when it is an object, the elements of its array field
+   * {@code elementsField} have their start positions added to {@code elementStarts}.
+   */
+  JsonNode value(String elementsField, List<JsonLocation> elementStarts) throws IOException {
+    JsonToken token = parser.currentToken();
+    String anchor = yaml == null ? null : yaml.getCurrentAnchor();
+    JsonNode node =
+        switch (token) {
+          case START_OBJECT -> object(elementsField, elementStarts);
+          case START_ARRAY -> array(null);
+          case VALUE_STRING -> string();
+          case VALUE_NUMBER_INT -> integer();
+          case VALUE_NUMBER_FLOAT -> floating();
+          case VALUE_TRUE -> NODES.booleanNode(true);
+          case VALUE_FALSE -> NODES.booleanNode(false);
+          case VALUE_NULL -> NODES.nullNode();
+          case VALUE_EMBEDDED_OBJECT -> embedded();
+          default ->
+              throw new ContentException(
+                  "unexpected " + token + " where a value belongs", parser.currentTokenLocation());
+        };
+    if (anchor != null) {
+      anchors.put(anchor, node);
+    }
+    return node;
+  }
+
+  private ObjectNode object(String elementsField, List<JsonLocation> elementStarts)
+      throws IOException {
+    ObjectNode explicit = NODES.objectNode();
+    List<ObjectNode> merged = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonLocation nameAt = parser.currentTokenLocation();
+      parser.nextToken();
+      if (yaml != null && MERGE_KEY.equals(name)) {
+        if (merged == null) {
+          merged = new ArrayList<>();
+        }
+        addMerged(value(), merged, nameAt);
+        continue;
+      }
+      if (explicit.has(name)) {
+        throw new ContentException("duplicate key '" + name + "'", nameAt);
+      }
+      JsonNode child =
+          elementStarts != null
+                  && name.equals(elementsField)
+                  && parser.hasToken(JsonToken.START_ARRAY)
+              ? array(elementStarts)
+              : value();
+      explicit.set(name, child);
+    }
+    if (merged == null) {
+      return explicit;
+    }
+    // Merge keys: explicit keys win over merged ones, earlier merged maps over later ones.
+    ObjectNode result = NODES.objectNode();
+    for (ObjectNode map : merged) {
+      for (Map.Entry<String, JsonNode> e : map.properties()) {
+        if (!result.has(e.getKey())) {
+          result.set(e.getKey(), e.getValue().deepCopy());
+        }
+      }
+    }
+    result.setAll(explicit);
+    return result;
+  }
+
+  private static void addMerged(JsonNode value, List<ObjectNode> merged, JsonLocation at)
+      throws ContentException {
+    if (value instanceof ObjectNode map) {
+      merged.add(map);
+    } else if (value instanceof ArrayNode list) {
+      for (JsonNode element : list) {
+        if (!(element instanceof ObjectNode map)) {
+          throw new ContentException("merge key '<<' takes mappings only", at);
+        }
+        merged.add(map);
+      }
+    } else {
+      throw new ContentException("merge key '<<' takes a mapping or a list of mappings", at);
+    }
+  }
+
+  private ArrayNode array(List<JsonLocation> elementStarts) throws IOException {
+    ArrayNode array = NODES.arrayNode();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (parser.currentToken() == null) {
+        throw new ContentException("unexpected end of input in a list", parser.currentLocation());
+      }
+      if (elementStarts != null) {
+        elementStarts.add(parser.currentTokenLocation());
+      }
+      array.add(value());
+    }
+    return array;
+  }
+
+  private JsonNode string() throws IOException {
+    if (yaml != null && yaml.isCurrentAlias()) {
+      String name = parser.getText();
+      JsonNode target = anchors.get(name);
+      if (target == null) {
+        throw new ContentException("unknown alias *" + name, parser.currentTokenLocation());
+      }
+      return copy(target);
+    }
+    return NODES.textNode(parser.getText());
+  }
+
+  private JsonNode copy(JsonNode target) throws ContentException {
+    if (!target.isContainerNode()) {
+      return target;
+    }
+    aliasBudget -= count(target, aliasBudget + 1);
+    if (aliasBudget < 0) {
+      throw new ContentException(
+          "aliases expand to more than " + ALIAS_BUDGET + " nodes", parser.currentTokenLocation());
+    }
+    return target.deepCopy();
+  }
+
+  private static int count(JsonNode node, int limit) {
+    int n = 1;
+    for (JsonNode child : node) {
+      if (n > limit) {
+        break;
+      }
+      n += child.isContainerNode() ? count(child, limit - n) : 1;
+    }
+    return n;
+  }
+
+  private JsonNode integer() throws IOException {
+    return switch (parser.getNumberType()) {
+      case INT -> NODES.numberNode(parser.getIntValue());
+      case LONG -> NODES.numberNode(parser.getLongValue());
+      default -> NODES.numberNode(parser.getBigIntegerValue());
+    };
+  }
+
+  private JsonNode floating() throws IOException {
+    try {
+      return NODES.numberNode(parser.getDoubleValue());
+    } catch (IOException | NumberFormatException notJsonNumber) {
+      // YAML's .inf and .nan have no JSON form; keep what was written.
+      return NODES.textNode(parser.getText());
+    }
+  }
+
+  private JsonNode embedded() throws IOException {
+    Object value = parser.getEmbeddedObject();
+    return value instanceof byte[] bytes
+        ? NODES.binaryNode(bytes)
+        : NODES.textNode(parser.getText());
+  }
+}
