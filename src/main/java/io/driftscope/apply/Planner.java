@@ -240,6 +240,21 @@ public final class Planner {
       JsonNode fallback = direction.source() == Side.LEFT ? diff.left() : diff.right();
       PathResolver.Resolution src = PathResolver.resolve(source.document(), diff.path());
       JsonNode want = src.complete() ? src.value() : fallback;
+      if (!src.complete() && Display.isSecret(key)) {
+        // The differ's secret values are digests: never write them; read stringData instead.
+        want = fromStringData(source.document(), diff.path());
+        if (want == null && fallback != null) {
+          notes.add(
+              "left out "
+                  + key.shortName()
+                  + " "
+                  + diff.path()
+                  + ": its value cannot be read from "
+                  + source.origin()
+                  + "; apply the whole resource");
+          continue;
+        }
+      }
       List<PatchOp> these = new ArrayList<>();
       Step step = step(key, diff.path(), working, want, source.document(), these);
       if (step == null) {
@@ -274,6 +289,21 @@ public final class Planner {
     List<PatchOp> shown = ops.stream().map(op -> Display.masked(key, op)).toList();
     return new PlannedChange(
         d.key(), new Change.Patch(tgt, ops), steps, JsonPatch.toText(shown), warnings);
+  }
+
+  /** The base64 of {@code /stringData/K} for a path {@code /data/K}, or {@code null}. */
+  private static JsonNode fromStringData(JsonNode doc, FieldPath path) {
+    if (path.size() != 2
+        || !(path.segments().get(0) instanceof FieldPath.Name n)
+        || !n.name().equals("data")
+        || !(path.last() instanceof FieldPath.Name k)
+        || !doc.path("stringData").path(k.name()).isTextual()) {
+      return null;
+    }
+    String plain = doc.path("stringData").path(k.name()).asText();
+    return io.driftscope.core.Json.NODES.textNode(
+        java.util.Base64.getEncoder()
+            .encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** Whether a difference lies under a selected field, or a selected field lies inside it. */

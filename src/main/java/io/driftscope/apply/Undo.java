@@ -92,7 +92,7 @@ public final class Undo {
               "create " + c.key().shortName() + " again on " + target.label());
       return new PlannedChange(
           c.key(),
-          new Change.Create(c.key(), doc),
+          new Change.Create(c.key(), doc, prior.origin().location()),
           List.of(step),
           Display.masked(c.key(), doc).toPrettyString(),
           warnings);

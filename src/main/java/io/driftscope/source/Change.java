@@ -50,11 +50,19 @@ public sealed interface Change {
    *
    * @param key the key it will have on the target
    * @param document its full document, server-owned fields removed
+   * @param where where it was before, when known (undo of a delete recreates it there: a file
+   *     applier appends it to that file); empty: the applier decides
    */
-  record Create(ResourceKey key, ObjectNode document) implements Change {
+  record Create(ResourceKey key, ObjectNode document, String where) implements Change {
     public Create {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(document, "document");
+      where = where == null ? "" : where;
+    }
+
+    /** A create whose place the applier decides. */
+    public Create(ResourceKey key, ObjectNode document) {
+      this(key, document, "");
     }
 
     @Override

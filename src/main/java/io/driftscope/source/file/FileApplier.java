@@ -349,9 +349,14 @@ public final class FileApplier implements Applier {
   private Edit create(Change.Create c, boolean secret) throws ApplyException {
     ResourceKey key = c.key();
     Path file =
-        isFolder
-            ? root.resolve(key.kind().toLowerCase(Locale.ROOT) + "-" + key.name() + ".yaml")
-            : root;
+        !c.where().isEmpty()
+            ? fileOf(c.where())
+            : isFolder
+                ? root.resolve(key.kind().toLowerCase(Locale.ROOT) + "-" + key.name() + ".yaml")
+                : root;
+    if (!file.startsWith(root)) {
+      throw rejected(key, file, "is outside " + display);
+    }
     for (Path f : manifestFiles()) {
       try {
         EditableFile ef = EditableFile.parse(read(f), isJson(f));
@@ -474,24 +479,33 @@ public final class FileApplier implements Applier {
   }
 
   private Path fileOf(Resource r) {
-    String loc = r.origin().location();
-    if (loc.isEmpty() || loc.equals(display)) {
-      return root;
-    }
-    if (loc.startsWith(display + "/")) {
-      return root.resolve(loc.substring(display.length() + 1));
-    }
-    Path p = Path.of(loc);
-    return p.isAbsolute() ? p : root.resolve(p);
+    return fileOf(r.origin().location());
   }
 
+  /** The file a location (as resource origins name it) stands for. */
+  private Path fileOf(String loc) {
+    if (!isFolder || loc.isEmpty()) {
+      return root;
+    }
+    Path l = Path.of(loc).normalize();
+    if (l.isAbsolute()) {
+      return l;
+    }
+    Path d = Path.of(display).normalize();
+    try {
+      return root.resolve(d.isAbsolute() ? l : d.relativize(l)).normalize();
+    } catch (IllegalArgumentException e) {
+      return root.resolve(l).normalize();
+    }
+  }
+
+  /** A file as the loader shows it: the root as the user wrote it, joined with the rest. */
   private String displayOf(Path file) {
     if (file.equals(root)) {
       return display;
     }
     if (file.startsWith(root)) {
-      String rel = root.relativize(file).toString();
-      return display.endsWith("/") ? display + rel : display + "/" + rel;
+      return Path.of(display).resolve(root.relativize(file)).normalize().toString();
     }
     return file.toString();
   }

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class YamlRender {
 
-  private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9_./][A-Za-z0-9_./:@+-]*");
+  private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9_./][A-Za-z0-9_./:@+=-]*");
   private static final Resolver RESOLVER = new Resolver();
 
   private final boolean json;
