@@ -91,7 +91,8 @@ public record Selection(List<Item> items) {
     return false;
   }
 
-  static boolean keyMatches(ResourceKey wanted, ResourceDiff d) {
+  /** Whether a key (possibly parsed from the command line) names the resource of a diff. */
+  public static boolean keyMatches(ResourceKey wanted, ResourceDiff d) {
     return same(wanted, d.key())
         || (d.left() != null && same(wanted, d.left().key()))
         || (d.right() != null && same(wanted, d.right().key()));
