@@ -57,7 +57,11 @@ public final class CompareSetup {
         new SourceContext(
             options.namespace, terminal.workingDirectory(), terminal.clock(), settings);
     Opener opener =
-        new Opener(Backends.registry(), config, context, Optional.ofNullable(options.namespace));
+        new Opener(
+            Backends.registry(terminal.env()),
+            config,
+            context,
+            Optional.ofNullable(options.namespace));
     return new CompareSetup(terminal, options, config, rules, opener);
   }
 

@@ -11,6 +11,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (!java.util.Arrays.asList(args).contains("--debug")) {
+      // Libraries log through java.util.logging to stderr, which would tear the full screen and
+      // clutter line output: their news reaches the user through the sources' states instead.
+      java.util.logging.LogManager.getLogManager().reset();
+    }
     int code = run(Terminal.system(), args);
     System.out.flush();
     System.exit(code);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
       ExplainCommand.class,
       SnapshotCommand.class,
       WatchCommand.class,
+      DemoCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class RootCommand implements Callable<Integer> {

@@ -41,6 +41,16 @@ public final class TextReport {
   public void write(ComparisonView view, PrintStream out) {
     String left = view.left().label();
     String right = view.right().label();
+    out.println(
+        styled(
+            "left  "
+                + view.left().spec()
+                + "\nright "
+                + view.right().spec()
+                + "\n"
+                + view.mode().label()
+                + " mode",
+            AttributedStyle.DEFAULT.faint()));
     for (String notice : view.notices()) {
       out.println(styled("note: " + notice, AttributedStyle.DEFAULT.faint()));
     }
@@ -59,8 +69,8 @@ public final class TextReport {
         switch (d.status()) {
           case SAME -> "in sync";
           case CHANGED -> "changed";
-          case ONLY_LEFT -> "only in " + left;
-          case ONLY_RIGHT -> "only in " + right;
+          case ONLY_LEFT -> "only left (" + left + ")";
+          case ONLY_RIGHT -> "only right (" + right + ")";
           default -> d.status().jsonName();
         };
     if (d.ignored()) {
@@ -124,23 +134,17 @@ public final class TextReport {
     String verdict = view.inSync() ? "in sync" : "drift";
     String text =
         s.resources()
-            + " resources: "
+            + (s.resources() == 1 ? " resource: " : " resources: ")
             + s.same()
             + " same, "
             + s.changed()
             + " changed, "
             + s.onlyLeft()
-            + " only in "
-            + view.left().label()
-            + ", "
+            + " only left, "
             + s.onlyRight()
-            + " only in "
-            + view.right().label()
-            + ", "
+            + " only right, "
             + s.ignored()
-            + " ignored ("
-            + view.mode().label()
-            + " mode) — "
+            + " ignored — "
             + verdict;
     return styled(
         text, view.inSync() ? style(DriftStatus.SAME).bold() : style(DriftStatus.CHANGED).bold());

@@ -159,7 +159,7 @@ public final class Comparison implements AutoCloseable {
 
   private LoadResult loadSide(Side side) {
     try {
-      return sources.get(side).load();
+      return sources.get(side).load(new ProgressListener(side));
     } catch (SourceException e) {
       synchronized (this) {
         setState(side, SourceState.of(SourceState.Phase.FAILED, clock.instant(), e.getMessage()));
@@ -182,6 +182,29 @@ public final class Comparison implements AutoCloseable {
       w.close();
     }
     watches.clear();
+  }
+
+  /** Shows a side's loading progress in its state. */
+  private final class ProgressListener implements SourceListener {
+    private final Side side;
+
+    ProgressListener(Side side) {
+      this.side = side;
+    }
+
+    @Override
+    public void onChange(ResourceKey key, Resource resource) {}
+
+    @Override
+    public void onReset(List<Resource> resources) {}
+
+    @Override
+    public void onState(SourceState state) {
+      synchronized (Comparison.this) {
+        setState(side, state);
+        publish(Set.of());
+      }
+    }
   }
 
   /** Reacts to one side's events. */

@@ -28,6 +28,15 @@ public interface Source extends AutoCloseable {
   LoadResult load() throws SourceException;
 
   /**
+   * Like {@link #load()}, reporting progress ({@link SourceState.Phase#LOADING} with done/total and
+   * objects) to {@code progress.onState} on the loading threads. Sources without progress just
+   * load.
+   */
+  default LoadResult load(SourceListener progress) throws SourceException {
+    return load();
+  }
+
+  /**
    * Reports every change after the last {@link #load} to {@code listener}, on a thread of the
    * source's, until the returned handle or the source is closed. Sources that cannot change return
    * a handle that does nothing.

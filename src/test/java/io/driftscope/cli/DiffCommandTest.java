@@ -138,7 +138,8 @@ class DiffCommandTest {
     assertEquals(1, r.code(), r.err());
     assertTrue(
         r.out().contains("/spec/ports/port=1935,protocol=TCP/targetPort  1936  →  1935"), r.out());
-    assertTrue(r.out().contains("1 resources: 0 same, 1 changed"), r.out());
+    assertTrue(
+        r.out().contains("1 resource: 0 same, 1 changed, 0 only left, 0 only right"), r.out());
     assertFalse(r.out().contains("\u001b["), "no colour with --color never");
   }
 

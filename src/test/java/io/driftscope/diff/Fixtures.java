@@ -43,6 +43,15 @@ final class Fixtures {
     }
   }
 
+  /** Any YAML value (a list, a scalar …). */
+  static JsonNode yamlValue(String text) {
+    try {
+      return YAML.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A resource of a document, keyed by its apiVersion, kind, namespace and name. */
   static Resource resource(ObjectNode doc) {
     String apiVersion = doc.path("apiVersion").asText();

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import io.driftscope.source.SourceException;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -22,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML or JSON file into its top-level documents with their positions, and turns every way
@@ -179,7 +179,8 @@ final class DocumentReader {
       return new SourceException(
           display + ": not UTF-8 text (" + firstLine(encoding.getMessage()) + ")");
     }
-    if (e instanceof MarkedYAMLException y) {
+    MarkedYAMLException y = yamlProblem(e);
+    if (y != null) {
       Mark mark = y.getProblemMark();
       String problem = firstLine(y.getProblem());
       if (mark == null) {
@@ -204,6 +205,15 @@ final class DocumentReader {
           at(display, j.getLocation()) + what + ": " + firstLine(j.getOriginalMessage()));
     }
     return new SourceException("unreadable file: " + display + " (" + reason(e) + ")");
+  }
+
+  private static MarkedYAMLException yamlProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException m) {
+        return m;
+      }
+    }
+    return null;
   }
 
   private static CharConversionException encodingProblem(Throwable e) {

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -262,7 +261,8 @@ public final class ManifestSource implements Source {
       }
     }
     ResourceIndex built = buildKeepingGood(next, staged);
-    List<Map.Entry<ResourceKey, Resource>> changes = changes(index.resources(), built.resources());
+    List<Map.Entry<ResourceKey, Resource>> changes =
+        ResourceChanges.between(index.resources(), built.resources());
     files = next;
     index = built;
     String nowFailing = failureText();
@@ -355,26 +355,6 @@ public final class ManifestSource implements Source {
         }
       }
     }
-  }
-
-  private static List<Map.Entry<ResourceKey, Resource>> changes(
-      Map<ResourceKey, Resource> before, Map<ResourceKey, Resource> after) {
-    List<Map.Entry<ResourceKey, Resource>> changes = new ArrayList<>();
-    for (Map.Entry<ResourceKey, Resource> e : after.entrySet()) {
-      Resource old = before.get(e.getKey());
-      Resource now = e.getValue();
-      if (old == null
-          || !old.apiVersion().equals(now.apiVersion())
-          || !old.document().equals(now.document())) {
-        changes.add(e);
-      }
-    }
-    for (ResourceKey key : before.keySet()) {
-      if (!after.containsKey(key)) {
-        changes.add(new AbstractMap.SimpleImmutableEntry<>(key, null));
-      }
-    }
-    return changes;
   }
 
   private String failureText() {

@@ -59,7 +59,7 @@ final class TreeBuilder {
    */
   JsonNode value(String elementsField, List<JsonLocation> elementStarts) throws IOException {
     JsonToken token = parser.currentToken();
-    String anchor = yaml == null ? null : yaml.getCurrentAnchor();
+    String anchor = yaml == null ? null : yaml.getObjectId();
     JsonNode node =
         switch (token) {
           case START_OBJECT -> object(elementsField, elementStarts);

@@ -239,6 +239,20 @@ class SnapshotFormatTest {
   }
 
   @Test
+  void aSnapshotInsideAFolderOfManifestsIsSkippedWithANotice() throws Exception {
+    write(dir.resolve("m/cm.yaml"), FileSources.configMap("a", "1"));
+    SnapshotFormat.write(
+        new Snapshot(1, "m", TAKEN, load(dir, "m").resources()),
+        dir.resolve("m/snap.json"),
+        SnapshotFormat.WriteOptions.masked());
+    LoadResult result = load(dir, "m");
+    assertEquals("ConfigMap/default/a", FileSources.keys(result));
+    assertEquals(
+        List.of("m/snap.json:1:1: skipped, a Driftscope snapshot, not a Kubernetes manifest"),
+        result.notices());
+  }
+
+  @Test
   void originsPointIntoTheSnapshotFile() throws Exception {
     write(dir.resolve("m/cm.yaml"), FileSources.configMap("a", "1"));
     SnapshotFormat.write(
