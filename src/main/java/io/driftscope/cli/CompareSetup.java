@@ -44,9 +44,20 @@ public final class CompareSetup {
   /** Reads the config and the rules; bad ones fail here with file and line. */
   public static CompareSetup from(Terminal terminal, CompareOptions options)
       throws ConfigException {
+    return from(terminal, options, c -> c);
+  }
+
+  /**
+   * Like {@link #from(Terminal, CompareOptions)}, with the config file's content adjusted (the demo
+   * adds its environments).
+   */
+  public static CompareSetup from(
+      Terminal terminal, CompareOptions options, java.util.function.UnaryOperator<Config> adjust)
+      throws ConfigException {
     java.nio.file.Path explicit =
         options.config == null ? null : terminal.workingDirectory().resolve(options.config);
-    Config config = Config.load(explicit, terminal.workingDirectory(), terminal.env());
+    Config config =
+        adjust.apply(Config.load(explicit, terminal.workingDirectory(), terminal.env()));
     IgnoreRules rules = Engine.ignoreRules(config, options.ignore, options.ignoreManagers);
     Map<String, Object> settings = new HashMap<>(config.settings());
     if (options.kubeconfig != null) {

@@ -2,6 +2,8 @@ package io.driftscope.compare;
 
 import io.driftscope.core.Resource;
 import io.driftscope.core.ResourceKey;
+import io.driftscope.core.SecretDigest;
+import io.driftscope.core.SecretMasking;
 import io.driftscope.core.Side;
 import io.driftscope.diff.Mode;
 import io.driftscope.diff.Pairing;
@@ -23,6 +25,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -250,7 +253,8 @@ public final class Comparison implements AutoCloseable {
     lastChange = sv.label() + " " + what;
   }
 
-  private void applyChange(Side side, ResourceKey key, Resource resource) {
+  private void applyChange(Side side, ResourceKey key, Resource changed) {
+    Resource resource = changed == null ? null : admit(side, changed);
     Map<ResourceKey, Resource> own = bySourceKey.get(side);
     Resource before = resource == null ? own.remove(key) : own.put(key, resource);
     if (before == null && resource == null) {
@@ -285,8 +289,25 @@ public final class Comparison implements AutoCloseable {
     Map<ResourceKey, Resource> own = bySourceKey.get(side);
     own.clear();
     for (Resource r : resources) {
-      own.put(r.key(), r);
+      own.put(r.key(), admit(side, r));
     }
+  }
+
+  /**
+   * A resource as it takes part in the comparison: when the other side keeps only salted digests of
+   * Secret values (a snapshot taken without secrets), this side's Secret values are digested with
+   * the same salt, so equal values compare equal and no clear value is held.
+   */
+  private Resource admit(Side side, Resource r) {
+    if (!SecretMasking.isSecret(r.key())) {
+      return r;
+    }
+    Optional<SecretDigest> digest = sources.get(side.other()).secretDigest();
+    if (digest.isEmpty() || sources.get(side).secretDigest().isPresent()) {
+      return r;
+    }
+    return new Resource(
+        r.key(), r.apiVersion(), SecretMasking.mask(r.document(), digest.get()), r.origin());
   }
 
   private void rediffAll() {

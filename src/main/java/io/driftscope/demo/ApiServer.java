@@ -30,6 +30,18 @@ public final class ApiServer implements AutoCloseable {
 
   private static final int HISTORY_LIMIT = 20_000;
 
+  // The mock logs every request at INFO, and Vert.x logs connections dropped at shutdown: in a
+  // full-screen terminal that output would land on the screen. Strong references keep the levels.
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+  private static final java.util.logging.Logger VERTX_LOG =
+      java.util.logging.Logger.getLogger("io.vertx");
+
+  static {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    VERTX_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   private final String name;
   private final InetAddress address;
   private final Map<ServerRequest, Queue<ServerResponse>> expectations = new ConcurrentHashMap<>();
@@ -54,10 +66,13 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void listen(int wantedPort) {
+    MockWebServer web = new MockWebServer();
+    // MockWebServer keeps every request it has seen; this server keeps its own bounded log.
+    dispatcher.onEveryThousandRequests(web::reset);
     KubernetesMockServer s =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
-            new MockWebServer(),
+            web,
             expectations,
             dispatcher,
             false,

@@ -14,6 +14,7 @@ import io.driftscope.core.Origin;
 import io.driftscope.core.Resource;
 import io.driftscope.core.ResourceKey;
 import io.driftscope.core.SecretDigest;
+import io.driftscope.core.SecretMasking;
 import io.driftscope.core.Snapshot;
 import io.driftscope.source.SourceException;
 import java.io.IOException;

@@ -1,10 +1,7 @@
-package io.driftscope.source.file;
+package io.driftscope.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftscope.core.Json;
-import io.driftscope.core.ResourceKey;
-import io.driftscope.core.SecretDigest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +11,19 @@ import java.util.List;
  * stringData}, and the same inside the {@code kubectl.kubernetes.io/last-applied-configuration}
  * annotation, which holds a copy of them.
  */
-final class SecretMasking {
+public final class SecretMasking {
 
-  static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+  public static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   private SecretMasking() {}
 
   /** Whether a resource is a core Secret. */
-  static boolean isSecret(ResourceKey key) {
+  public static boolean isSecret(ResourceKey key) {
     return key.group().isEmpty() && key.kind().equals("Secret");
   }
 
   /** A copy of a Secret document with its values digested; the original is left alone. */
-  static ObjectNode mask(ObjectNode secret, SecretDigest digest) {
+  public static ObjectNode mask(ObjectNode secret, SecretDigest digest) {
     ObjectNode copy = secret.deepCopy();
     maskValues(copy, digest);
     JsonNode annotations = copy.path("metadata").path("annotations");

@@ -1,0 +1,103 @@
+package io.driftscope.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+
+/**
+ * Draws text on the screen in named styles: sanitizes every string, swaps characters the glyph set
+ * cannot show, and clips to the screen.
+ */
+final class Painter {
+
+  private final TextGraphics g;
+  private final Theme theme;
+  private final Glyphs glyphs;
+  private final int width;
+  private final int height;
+
+  Painter(TextGraphics g, Theme theme, Glyphs glyphs) {
+    this.g = g;
+    this.theme = theme;
+    this.glyphs = glyphs;
+    TerminalSize size = g.getSize();
+    this.width = size.getColumns();
+    this.height = size.getRows();
+  }
+
+  int width() {
+    return width;
+  }
+
+  int height() {
+    return height;
+  }
+
+  Glyphs glyphs() {
+    return glyphs;
+  }
+
+  Theme theme() {
+    return theme;
+  }
+
+  Style style(String name) {
+    return theme.style(name);
+  }
+
+  /**
+   * Writes {@code text} at {@code x,y} in {@code style}, at most {@code max} columns; returns x
+   * after it.
+   */
+  int put(int x, int y, String text, Style style, int max) {
+    if (y < 0 || y >= height || x >= width || max <= 0) {
+      return x;
+    }
+    String s = glyphs.fit(Text.sanitize(text));
+    int room = Math.min(max, width - x);
+    if (s.length() > room) {
+      s = s.substring(0, room);
+    }
+    if (s.isEmpty()) {
+      return x;
+    }
+    style.applyTo(g);
+    g.putString(x, y, s);
+    return x + s.length();
+  }
+
+  int put(int x, int y, String text, Style style) {
+    return put(x, y, text, style, width - x);
+  }
+
+  /** Fills {@code w} columns of row {@code y} from {@code x} with spaces in {@code style}. */
+  void fill(int x, int y, int w, Style style) {
+    if (y < 0 || y >= height || w <= 0) {
+      return;
+    }
+    int room = Math.min(w, width - x);
+    if (room <= 0) {
+      return;
+    }
+    style.applyTo(g);
+    g.putString(x, y, " ".repeat(room));
+  }
+
+  /** Fills the whole row. */
+  void fillRow(int y, Style style) {
+    fill(0, y, width, style);
+  }
+
+  /** Draws a horizontal rule across row {@code y}. */
+  void rule(int y, Style style) {
+    if (y < 0 || y >= height) {
+      return;
+    }
+    style.applyTo(g);
+    g.putString(0, y, String.valueOf(glyphs.horizontal()).repeat(width));
+  }
+
+  /** {@code text} cut to {@code w} columns with the glyph set's ellipsis. */
+  String cut(String text, int w) {
+    return Text.cut(glyphs.fit(Text.sanitize(text)), w, glyphs.ellipsis());
+  }
+}
