@@ -84,7 +84,7 @@ public final class FileApplier implements Applier {
   @Override
   public Applied dryRun(Change change) throws ApplyException {
     Edit e = edit(change);
-    return e.applied("");
+    return e.applied(change.key(), "");
   }
 
   @Override
@@ -111,7 +111,7 @@ public final class FileApplier implements Applier {
           change.key(),
           "cannot write " + displayOf(e.file) + ": " + x.getMessage());
     }
-    return e.applied(backup);
+    return e.applied(change.key(), backup);
   }
 
   /** One planned file edit: the file, its text before and after, and the resource's new state. */
@@ -138,7 +138,7 @@ public final class FileApplier implements Applier {
       this.secret = secret;
     }
 
-    Applied applied(String backup) {
+    Applied applied(ResourceKey key, String backup) {
       String name = displayOf(file);
       String diff = UnifiedDiff.of(name, before, deleteFile ? "" : after, secret);
       if (deleteFile) {

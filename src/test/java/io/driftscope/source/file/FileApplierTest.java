@@ -288,4 +288,38 @@ class FileApplierTest {
     assertEquals(
         text.replace("\"a\": \"1\"", "\"a\": \"2\",\n    \"b\": \"x\""), Files.readString(j));
   }
+
+  @Test
+  void fillsAnEmptyValueAndHandlesSeparatorsAroundDocuments() throws Exception {
+    String text =
+        """
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: a
+          labels:
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: b
+        ---
+        """;
+    Files.writeString(file, text);
+    Resource a = resource(new ResourceKey("", "ConfigMap", "shop", "a"));
+    applier.apply(
+        new Change.Patch(
+            a,
+            List.of(
+                PatchOp.test("/metadata/labels", json("null")),
+                PatchOp.replace("/metadata/labels", json("{\"tier\":\"web\"}")))),
+        "1");
+    String labelled = text.replace("  labels:\n", "  labels:\n    tier: web\n");
+    assertEquals(labelled, Files.readString(file));
+    applier.apply(new Change.Delete(resource(new ResourceKey("", "ConfigMap", "shop", "b"))), "1");
+    assertEquals(
+        labelled.replace("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n", ""),
+        Files.readString(file));
+  }
 }
