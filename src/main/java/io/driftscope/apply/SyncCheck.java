@@ -123,6 +123,12 @@ public final class SyncCheck {
             : PathResolver.valueAt(r.applied().after().document(), path);
     boolean secret = Display.secret(pc.key(), path);
     String where = pc.key().shortName() + " " + path;
+    Resource before = pc.change().current();
+    if (before != null && before.document().equals(target.document())) {
+      return where
+          + " still shows the value from before the apply: the change has not been seen yet"
+          + " (the target is not watched, or slow to report)";
+    }
     if (now == null ? applied != null : !now.equals(applied)) {
       return where
           + " is "

@@ -388,6 +388,31 @@ class ApplyFlowTest {
     }
   }
 
+  @Test
+  void aSessionPlansAppliesAndUndoesTheLastApply() throws Exception {
+    try (Envs e = envs()) {
+      ApplySession session =
+          new ApplySession(
+              e.target(Direction.RIGHT_TO_LEFT),
+              e.leftSource.applier(),
+              e.target(Direction.LEFT_TO_RIGHT),
+              e.rightSource.applier(),
+              journal(),
+              "tester");
+      Prepared p =
+          session.plan(e.comparison.view(), Direction.LEFT_TO_RIGHT, Selection.field(API, IMAGE));
+      assertTrue(session.refusal(p, Confirmation.no()).isPresent());
+      assertEquals(Outcome.Status.APPLIED, session.apply(p, Confirmation.yes()).status());
+      Prepared undo = session.undo(0);
+      assertEquals(1, undo.plan().undoOf());
+      assertTrue(
+          PlanText.lines(undo, false).get(0).startsWith("Undo apply #1 on prod"),
+          PlanText.lines(undo, false).toString());
+      assertEquals(Outcome.Status.APPLIED, session.apply(undo, Confirmation.yes()).status());
+      assertEquals(PROD_API, Files.readString(e.right.resolve("api.yaml")));
+    }
+  }
+
   private Outcome run(Envs e, Direction d, Plan plan) {
     Executor ex = e.executor(d, journal());
     Prepared prepared = ex.prepare(plan);
