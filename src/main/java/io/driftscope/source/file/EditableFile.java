@@ -117,6 +117,46 @@ final class EditableFile {
         && (ns.isEmpty() || ns.equals(key.namespace()));
   }
 
+  /**
+   * A resource found in the file.
+   *
+   * @param file the file
+   * @param doc the index of its document
+   * @param base where it sits inside the document: empty, or {@code items/N} in a List
+   * @param value its value
+   * @param line the 1-based line where its document starts
+   */
+  record Found(EditableFile file, int doc, List<String> base, JsonNode value, int line) {}
+
+  /** The resource with this key, nearest to {@code line} when the file holds it twice. */
+  java.util.Optional<Found> locate(ResourceKey key, int line) {
+    List<Found> candidates = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      Doc d = docs.get(i);
+      int docLine = lineOf(start(d.node()));
+      if (isResource(d.value(), key)) {
+        candidates.add(new Found(this, i, List.of(), d.value(), docLine));
+      } else if (d.value() != null
+          && d.value().path("kind").asText().endsWith("List")
+          && d.value().path("items").isArray()) {
+        JsonNode items = d.value().get("items");
+        for (int j = 0; j < items.size(); j++) {
+          if (isResource(items.get(j), key)) {
+            candidates.add(
+                new Found(this, i, List.of("items", Integer.toString(j)), items.get(j), docLine));
+          }
+        }
+      }
+    }
+    Found best = null;
+    for (Found f : candidates) {
+      if (best == null || Math.abs(f.line() - line) < Math.abs(best.line() - line)) {
+        best = f;
+      }
+    }
+    return java.util.Optional.ofNullable(best);
+  }
+
   /** The 1-based line of a character offset. */
   int lineOf(int offset) {
     int line = 1;

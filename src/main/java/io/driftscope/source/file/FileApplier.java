@@ -15,11 +15,9 @@ import io.driftscope.source.JsonPatch;
 import io.driftscope.source.PatchOp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -103,7 +101,7 @@ public final class FileApplier implements Applier {
       if (e.deleteFile) {
         Files.delete(e.file);
       } else {
-        write(e.file, e.after);
+        AtomicWrite.write(e.file, e.after);
       }
     } catch (IOException x) {
       throw new ApplyException(
@@ -156,7 +154,7 @@ public final class FileApplier implements Applier {
     }
     Resource current = change.current();
     Path file = fileOf(current);
-    Found found = locate(file, current);
+    EditableFile.Found found = locate(file, current);
     JsonNode now = found.value();
     if (!now.equals(current.document())) {
       List<PatchOp> d = JsonDiff.diffUnguarded(current.document(), now);
@@ -207,33 +205,41 @@ public final class FileApplier implements Applier {
     return new Edit(file, found.file().text, text, false, result, secret);
   }
 
-  /** Splits a replace of a map by a map (or a list by a list) into the edits of what differs. */
+  /**
+   * Splits a replace of a map by a map (or a list by a list) into the edits of what differs, so
+   * that comments and layout inside it are kept; an insert into a list stays one operation.
+   */
   private static List<PatchOp> refine(JsonNode working, PatchOp op) {
     if (op.op() == PatchOp.Op.TEST) {
       return List.of();
     }
-    if (op.op() == PatchOp.Op.REMOVE) {
+    if (op.op() == PatchOp.Op.REMOVE || insertsIntoList(working, op)) {
       return List.of(op);
     }
     JsonNode old = JsonPatch.get(working, op.path());
-    if (old != null
-        && !op.path().endsWith("/-")
-        && ((old.isObject() && op.value().isObject()) || (old.isArray() && op.value().isArray()))
-        && !(op.op() == PatchOp.Op.ADD
-            && JsonPatch.get(working, op.path()) != null
-            && isIndexAdd(working, op))) {
-      List<PatchOp> out = new ArrayList<>();
-      for (PatchOp inner : JsonDiff.diffUnguarded(old, op.value())) {
-        out.add(new PatchOp(inner.op(), op.path() + inner.path(), inner.value()));
-      }
-      return out;
+    boolean sameShape =
+        old != null
+            && ((old.isObject() && op.value().isObject())
+                || (old.isArray() && op.value().isArray()));
+    if (!sameShape) {
+      return List.of(op);
     }
-    return List.of(op);
+    List<PatchOp> out = new ArrayList<>();
+    for (PatchOp inner : JsonDiff.diffUnguarded(old, op.value())) {
+      out.add(new PatchOp(inner.op(), op.path() + inner.path(), inner.value()));
+    }
+    return out;
   }
 
   /** Whether an add addresses a list position (inserts rather than replaces). */
-  private static boolean isIndexAdd(JsonNode working, PatchOp op) {
+  private static boolean insertsIntoList(JsonNode working, PatchOp op) {
+    if (op.op() != PatchOp.Op.ADD) {
+      return false;
+    }
     List<String> t = JsonPatch.tokens(op.path());
+    if (t.isEmpty()) {
+      return false;
+    }
     JsonNode parent = JsonPatch.get(working, JsonPatch.pointer(t.subList(0, t.size() - 1)));
     return parent != null && parent.isArray();
   }
@@ -241,12 +247,12 @@ public final class FileApplier implements Applier {
   private Resource verify(
       ResourceKey key,
       Path file,
-      Found before,
+      EditableFile.Found before,
       EditableFile after,
       JsonNode intended,
       String apiVersion)
       throws ApplyException {
-    Found again;
+    EditableFile.Found again;
     try {
       again = locateIn(after, key, before.line(), file);
     } catch (ApplyException e) {
@@ -307,7 +313,8 @@ public final class FileApplier implements Applier {
         && !(n.isTextual() && n.asText().isEmpty());
   }
 
-  private Edit delete(Found found, Resource current, boolean secret) throws ApplyException {
+  private Edit delete(EditableFile.Found found, Resource current, boolean secret)
+      throws ApplyException {
     ResourceKey key = current.key();
     Path file = fileOf(current);
     EditableFile ef = found.file();
@@ -402,10 +409,7 @@ public final class FileApplier implements Applier {
     }
   }
 
-  /** A resource found in a file: its document, its place inside it (a List item), its value. */
-  private record Found(EditableFile file, int doc, List<String> base, JsonNode value, int line) {}
-
-  private Found locate(Path file, Resource current) throws ApplyException {
+  private EditableFile.Found locate(Path file, Resource current) throws ApplyException {
     if (!Files.isRegularFile(file)) {
       throw new ApplyException(
           ApplyException.Kind.CHANGED_SINCE,
@@ -424,39 +428,15 @@ public final class FileApplier implements Applier {
     return locateIn(ef, current.key(), current.origin().line(), file);
   }
 
-  private Found locateIn(EditableFile ef, ResourceKey key, int line, Path file)
+  private EditableFile.Found locateIn(EditableFile ef, ResourceKey key, int line, Path file)
       throws ApplyException {
-    List<Found> candidates = new ArrayList<>();
-    for (int i = 0; i < ef.docs.size(); i++) {
-      EditableFile.Doc d = ef.docs.get(i);
-      int docLine = ef.lineOf(ef.start(d.node()));
-      if (EditableFile.isResource(d.value(), key)) {
-        candidates.add(new Found(ef, i, List.of(), d.value(), docLine));
-      } else if (d.value() != null
-          && d.value().path("kind").asText().endsWith("List")
-          && d.value().path("items").isArray()) {
-        JsonNode items = d.value().get("items");
-        for (int j = 0; j < items.size(); j++) {
-          if (EditableFile.isResource(items.get(j), key)) {
-            candidates.add(
-                new Found(ef, i, List.of("items", Integer.toString(j)), items.get(j), docLine));
-          }
-        }
-      }
-    }
-    if (candidates.isEmpty()) {
-      throw new ApplyException(
-          ApplyException.Kind.CHANGED_SINCE,
-          key,
-          "no longer in " + displayOf(file) + "; reload and try again");
-    }
-    Found best = candidates.get(0);
-    for (Found f : candidates) {
-      if (Math.abs(f.line() - line) < Math.abs(best.line() - line)) {
-        best = f;
-      }
-    }
-    return best;
+    return ef.locate(key, line)
+        .orElseThrow(
+            () ->
+                new ApplyException(
+                    ApplyException.Kind.CHANGED_SINCE,
+                    key,
+                    "no longer in " + displayOf(file) + "; reload and try again"));
   }
 
   private List<Path> manifestFiles() {
@@ -528,37 +508,5 @@ public final class FileApplier implements Applier {
 
   private ApplyException rejected(ResourceKey key, Path file, String why) {
     return new ApplyException(ApplyException.Kind.REJECTED, key, displayOf(file) + ": " + why);
-  }
-
-  /** Writes through a temporary file and a rename, keeping the file's permissions. */
-  private static void write(Path file, String text) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".driftscope-tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      if (Files.exists(file)) {
-        try {
-          Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-          Files.setPosixFilePermissions(tmp, perms);
-        } catch (UnsupportedOperationException e) {
-          // Not a POSIX file system: the default permissions will do.
-        }
-      } else {
-        try {
-          Files.setPosixFilePermissions(
-              tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-          // As above.
-        }
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }
