@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
       ExplainCommand.class,
       SnapshotCommand.class,
       WatchCommand.class,
+      ApplyCommand.class,
       DemoCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
