@@ -199,6 +199,11 @@ public final class TuiApp {
     }
   }
 
+  /** Runs {@code probe} on the screen thread with the UI state (tests and benchmarks). */
+  void inspect(java.util.function.Consumer<UiState> probe) {
+    post(() -> probe.accept(state));
+  }
+
   /** Asks the screen thread to finish. */
   public void stop() {
     running = false;
@@ -238,13 +243,22 @@ public final class TuiApp {
       }
       if (dirty && running) {
         dirty = false;
+        long t0 = System.nanoTime();
         renderer.draw(screen, state, options.glyphs());
+        long t1 = System.nanoTime();
         screen.refresh();
+        lastDrawNanos = t1 - t0;
+        lastRefreshNanos = System.nanoTime() - t1;
         options.trace().mark("first-frame");
         options.onFrame().run();
       }
     }
   }
+
+  /** How long the last frame took to draw and to reach the terminal (for the bench). */
+  volatile long lastDrawNanos;
+
+  volatile long lastRefreshNanos;
 
   private long nextExpiry = Long.MAX_VALUE;
 

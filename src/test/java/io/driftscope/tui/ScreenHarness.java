@@ -49,7 +49,7 @@ final class ScreenHarness implements AutoCloseable {
         options,
         new MemorySource("k8s://staging/shop", Shop.staging()),
         new MemorySource("k8s://prod/shop", Shop.prod()),
-        new SimpleDiffer(Shop.IGNORED));
+        Shop.differ());
   }
 
   static ScreenHarness shop() throws Exception {
@@ -131,11 +131,16 @@ final class ScreenHarness implements AutoCloseable {
 
   /** Feeds keys one by one, each time waiting for the frame it causes. */
   void press(KeyStroke... keys) {
+    pressWithin(5_000, keys);
+  }
+
+  /** Feeds keys, allowing each up to {@code millis} for its frame. */
+  void pressWithin(long millis, KeyStroke... keys) {
     for (KeyStroke k : keys) {
       long before = frames();
       terminal.addInput(k);
       synchronized (frameLock) {
-        long deadline = System.currentTimeMillis() + 5_000;
+        long deadline = System.currentTimeMillis() + millis;
         while (frames == before) {
           long left = deadline - System.currentTimeMillis();
           if (left <= 0) {
@@ -168,7 +173,11 @@ final class ScreenHarness implements AutoCloseable {
   }
 
   void await(BooleanSupplier condition, String what) {
-    long deadline = System.currentTimeMillis() + 5_000;
+    await(condition, what, 5_000);
+  }
+
+  void await(BooleanSupplier condition, String what, long millis) {
+    long deadline = System.currentTimeMillis() + millis;
     while (!condition.getAsBoolean()) {
       if (failure != null) {
         throw new AssertionError("the TUI failed", failure);
