@@ -226,7 +226,14 @@ final class ScreenHarness implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * The character at a position; off the screen (a row looked up while the text was not drawn yet
+   * is -1) a blank, so conditions polled by {@link #await} just try again.
+   */
   TextCharacter charAt(int x, int y) {
+    if (y < 0 || x < 0) {
+      return TextCharacter.DEFAULT_CHARACTER;
+    }
     return terminal.getCharacter(x, y);
   }
 
