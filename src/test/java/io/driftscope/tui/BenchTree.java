@@ -22,7 +22,7 @@ final class BenchTree {
   /** A view of {@code n} Deployments per side, a fraction of them drifted. */
   static ComparisonView view(int n, double drifted) {
     Random random = new Random(42);
-    SimpleDiffer differ = new SimpleDiffer();
+    io.driftscope.diff.ResourceDiffer differ = Shop.differ();
     List<ResourceDiff> diffs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String name = "app-%05d".formatted(i);

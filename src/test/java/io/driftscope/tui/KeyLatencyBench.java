@@ -49,7 +49,7 @@ public final class KeyLatencyBench {
             ScreenHarness.options().withNoFlash(true),
             new MemorySource("mem:staging", sides.get(0)),
             new MemorySource("mem:prod", sides.get(1)),
-            new SimpleDiffer())) {
+            Shop.differ())) {
       sides = null;
       long load = System.nanoTime();
       h.await(() -> h.screenText().contains("Deployment"), "the tree", 300_000);
