@@ -8,12 +8,14 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import io.driftscope.apply.ApplySession;
 import io.driftscope.compare.Comparison;
 import io.driftscope.config.Config;
 import io.driftscope.config.Environment;
 import io.driftscope.diff.Mode;
 import io.driftscope.diff.Pairing;
 import io.driftscope.diff.ResourceDiffer;
+import io.driftscope.source.Source;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Runs a {@link TuiApp} on a fixed-size virtual terminal over two {@link MemorySource}s, feeds it
@@ -76,13 +79,50 @@ final class ScreenHarness implements AutoCloseable {
       MemorySource right,
       ResourceDiffer differ)
       throws Exception {
+    this(size, theme, options, left, right, differ, config(), c -> Optional.empty());
+  }
+
+  /**
+   * A TUI over any two sources, with a config and a remediation session per comparison (empty: the
+   * apply keys stay unavailable).
+   */
+  ScreenHarness(
+      TerminalSize size,
+      Theme theme,
+      TuiApp.Options options,
+      Source leftSource,
+      Source rightSource,
+      ResourceDiffer differ,
+      Config config,
+      Function<Comparison, Optional<ApplySession>> sessions)
+      throws Exception {
     this.terminal = new DefaultVirtualTerminal(size);
-    this.left = left;
-    this.right = right;
+    this.left = leftSource instanceof MemorySource m ? m : null;
+    this.right = rightSource instanceof MemorySource m ? m : null;
     Clock clock = Clock.fixed(Instant.parse("2025-03-01T12:03:41Z"), ZoneOffset.UTC);
     this.comparison =
         new Comparison(
-            left, "staging", right, "prod", differ, Pairing.plain(), Mode.SYMMETRIC, clock);
+            leftSource,
+            "staging",
+            rightSource,
+            "prod",
+            differ,
+            Pairing.plain(),
+            Mode.SYMMETRIC,
+            clock);
+    Comparison shown = comparison;
+    TuiApp.ComparisonOpener opener =
+        new TuiApp.ComparisonOpener() {
+          @Override
+          public Comparison open(String l, String r) {
+            return shown;
+          }
+
+          @Override
+          public Optional<ApplySession> session(Comparison c) {
+            return sessions.apply(c);
+          }
+        };
     TerminalScreen screen = new TerminalScreen(terminal);
     TuiApp.Options opts =
         options.withOnFrame(
@@ -96,8 +136,8 @@ final class ScreenHarness implements AutoCloseable {
         new TuiApp(
             screen,
             theme,
-            config(),
-            (l, r) -> comparison,
+            config,
+            opener,
             "staging",
             "prod",
             (side, resources, file) -> saved.add(file.getFileName() + ":" + resources.size()),
@@ -249,6 +289,15 @@ final class ScreenHarness implements AutoCloseable {
       }
     }
     return -1;
+  }
+
+  /** The row the cursor is on under the dark theme. */
+  int cursorRowOf() {
+    try {
+      return cursorRow(Theme.load("dark"));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** The cursor row under the mono theme (reverse video). */
