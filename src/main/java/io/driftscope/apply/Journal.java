@@ -134,7 +134,17 @@ public final class Journal {
    * @return the apply's id
    */
   public synchronized int begin(Plan plan, String user) throws IOException {
-    int id = entries().stream().mapToInt(Entry::id).max().orElse(0) + 1;
+    ensureFile();
+    // The id is taken and written under the file lock, so two processes never share one.
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.APPEND);
+        FileLock lock = ch.lock()) {
+      int id = entries().stream().mapToInt(Entry::id).max().orElse(0) + 1;
+      write(ch, beginRecord(id, plan, user));
+      return id;
+    }
+  }
+
+  private ObjectNode beginRecord(int id, Plan plan, String user) {
     ObjectNode o = Json.NODES.objectNode();
     o.put("type", "begin");
     o.put("id", id);
@@ -163,8 +173,7 @@ public final class Journal {
       }
       ch.set("prior", ResourceCodec.resource(c.current()));
     }
-    append(o);
-    return id;
+    return o;
   }
 
   /** Records the outcome of one change, right after it was made or refused. */
@@ -198,15 +207,20 @@ public final class Journal {
 
   private void append(ObjectNode record) throws IOException {
     ensureFile();
-    byte[] line = (Json.MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.APPEND);
         FileLock lock = ch.lock()) {
-      ByteBuffer buf = ByteBuffer.wrap(line);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
-      ch.force(true);
+      write(ch, record);
     }
+  }
+
+  /** Writes one record as a line and forces it to disk. */
+  private static void write(FileChannel ch, ObjectNode record) throws IOException {
+    byte[] line = (Json.MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    ByteBuffer buf = ByteBuffer.wrap(line);
+    while (buf.hasRemaining()) {
+      ch.write(buf);
+    }
+    ch.force(true);
   }
 
   private void ensureFile() throws IOException {

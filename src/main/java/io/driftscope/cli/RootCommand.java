@@ -43,14 +43,7 @@ final class RootCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Open the built-in live demo.")
   boolean demo;
 
-  @Option(
-      names = "--demo-actor",
-      paramLabel = "off|SECONDS",
-      description = "How often the demo changes prod (default: 5).")
-  String demoActor = "5";
-
-  @Option(names = "--demo-seed", paramLabel = "N", description = "Seed of the demo's changes.")
-  long demoSeed = 1;
+  @Mixin DemoOptions demoOptions;
 
   @Option(names = "--theme", paramLabel = "NAME|PATH", description = "Colour theme.")
   String theme;

@@ -11,6 +11,7 @@ import io.driftscope.source.Applied;
 import io.driftscope.source.Applier;
 import io.driftscope.source.ApplyException;
 import io.driftscope.source.Change;
+import io.driftscope.source.JsonDiff;
 import io.driftscope.source.JsonPatch;
 import io.driftscope.source.PatchOp;
 import io.fabric8.kubernetes.api.model.APIResource;
@@ -31,10 +32,11 @@ import java.util.concurrent.TimeoutException;
  * Writes changes into a Kubernetes cluster through its REST API, as a real API server documents it:
  * a {@link Change.Patch} is a JSON Patch ({@code application/json-patch+json}) whose {@code test}
  * operations guard the old values and whose first operation tests the {@code resourceVersion} that
- * was diffed; a create is a POST; a delete carries {@code uid} and {@code resourceVersion}
- * preconditions; a replace (undo) is a PUT with the diffed {@code resourceVersion}. A dry run sends
- * the same request with {@code dryRun=All}. A 409, or a 422 caused by a failed {@code test}, means
- * the object changed since it was read.
+ * was diffed; a create is a POST; a delete and a replace (undo) first check that the object is
+ * still as seen apart from what the cluster maintains itself (status, resourceVersion …), then go
+ * with {@code uid} and {@code resourceVersion} preconditions (a PUT with the live version). A dry
+ * run sends the same request with {@code dryRun=All}. A 409, or a 422 caused by a failed {@code
+ * test}, means the object changed since it was read.
  */
 final class KubernetesApplier implements Applier {
 
@@ -108,7 +110,7 @@ final class KubernetesApplier implements Applier {
       options.put("kind", "DeleteOptions");
       options.put("apiVersion", "v1");
       ObjectNode pre = options.putObject("preconditions");
-      JsonNode meta = d.current().document().path("metadata");
+      JsonNode meta = unchangedSince(d.current(), object).path("metadata");
       if (meta.hasNonNull("uid")) {
         pre.put("uid", meta.get("uid").asText());
       }
@@ -121,8 +123,8 @@ final class KubernetesApplier implements Applier {
       Change.Replace r = (Change.Replace) change;
       ObjectNode doc = r.document().deepCopy();
       ObjectNode meta = doc.withObjectProperty("metadata");
-      String rv = r.current().document().path("metadata").path("resourceVersion").asText("");
-      meta.put("resourceVersion", rv);
+      JsonNode live = unchangedSince(r.current(), object);
+      meta.put("resourceVersion", live.path("metadata").path("resourceVersion").asText(""));
       meta.remove("managedFields");
       doc.remove("status");
       req.uri(object + query).put("application/json", doc.toString());
@@ -152,6 +154,64 @@ final class KubernetesApplier implements Applier {
       return new Applied(key, after, exact, "");
     }
     throw failure(change, code, body, dryRun);
+  }
+
+  /** A copy without the fields the cluster changes by itself. */
+  private static JsonNode ownFields(JsonNode doc) {
+    ObjectNode copy = doc.deepCopy();
+    copy.remove("status");
+    if (copy.get("metadata") instanceof ObjectNode meta) {
+      meta.remove(List.of("resourceVersion", "generation", "managedFields"));
+      if (meta.get("annotations") instanceof ObjectNode ann) {
+        ann.remove("deployment.kubernetes.io/revision");
+        if (ann.isEmpty()) {
+          meta.remove("annotations");
+        }
+      }
+    }
+    return copy;
+  }
+
+  /**
+   * The live object, after checking that it is still {@code seen} apart from what the cluster
+   * maintains itself (status, resourceVersion, generation, managedFields); a delete or replace then
+   * goes with the live resourceVersion, so a write in between still fails with 409.
+   */
+  private JsonNode unchangedSince(Resource seen, String object) throws ApplyException {
+    ResourceKey key = seen.key();
+    HttpResponse<String> resp;
+    try {
+      resp =
+          client
+              .getHttpClient()
+              .sendAsync(
+                  client.getHttpClient().newHttpRequestBuilder().uri(object).build(), String.class)
+              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException x) {
+      Thread.currentThread().interrupt();
+      throw new ApplyException(ApplyException.Kind.FAILED, key, "interrupted");
+    } catch (ExecutionException | TimeoutException x) {
+      throw new ApplyException(
+          ApplyException.Kind.FAILED, key, spec + ": " + Failures.rootMessage(x), x);
+    }
+    if (resp.code() == 404) {
+      throw new ApplyException(
+          ApplyException.Kind.CHANGED_SINCE,
+          key,
+          "it no longer exists in " + spec + "; reload and try again");
+    }
+    JsonNode live = parse(resp.body());
+    if (resp.code() != 200) {
+      throw failure(new Change.Delete(seen), resp.code(), live, false);
+    }
+    List<PatchOp> changed = JsonDiff.diffUnguarded(ownFields(seen.document()), ownFields(live));
+    if (!changed.isEmpty()) {
+      throw new ApplyException(
+          ApplyException.Kind.CHANGED_SINCE,
+          key,
+          changed.get(0).path() + " changed in " + spec + "; reload and try again");
+    }
+    return live;
   }
 
   private ApplyException failure(Change change, int code, JsonNode status, boolean dryRun) {

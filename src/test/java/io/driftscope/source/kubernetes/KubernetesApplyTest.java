@@ -371,6 +371,40 @@ class KubernetesApplyTest {
   }
 
   @Test
+  void undoIgnoresWhatTheClusterMaintainsItself() throws Exception {
+    Plan plan =
+        new Planner()
+            .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+    Executor ex = executor();
+    assertEquals(Outcome.Status.APPLIED, ex.execute(ex.prepare(plan), Confirmation.yes()).status());
+    // The deployment controller bumps the revision annotation: a new resourceVersion, same spec.
+    actor
+        .apps()
+        .deployments()
+        .inNamespace("shop")
+        .withName("api")
+        .edit(
+            d -> {
+              d.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", "2");
+              return d;
+            });
+    Outcome undone =
+        ex.execute(
+            ex.prepare(Undo.plan(journal.last().orElseThrow(), target())), Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, undone.status(), undone.message());
+    assertEquals(
+        5,
+        actor
+            .apps()
+            .deployments()
+            .inNamespace("shop")
+            .withName("api")
+            .get()
+            .getSpec()
+            .getReplicas());
+  }
+
+  @Test
   void aRefusedDryRunStopsTheApply() throws Exception {
     prod.forbid("apps", "deployments");
     Plan plan =
