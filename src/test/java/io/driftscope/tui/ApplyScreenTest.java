@@ -134,20 +134,33 @@ class ApplyScreenTest {
     assertTrue(h.line(h.cursorRowOf()).contains("image"), h.screenText());
   }
 
-  private void awaitDialog(ScreenHarness h, String text) {
-    h.await(() -> h.screenText().contains(text), "the plan dialog to show " + text, 10_000);
+  /** Waits until the screen shows every text (a frame may still be reaching the terminal). */
+  private void awaitDialog(ScreenHarness h, String... texts) {
+    h.await(
+        () -> {
+          String screen = h.screenText();
+          return java.util.Arrays.stream(texts).allMatch(screen::contains);
+        },
+        "the screen to show " + String.join(" and ", texts),
+        10_000);
+  }
+
+  private void awaitGone(ScreenHarness h, String text) {
+    h.await(() -> !h.screenText().contains(text), text + " to go", 10_000);
   }
 
   @Test
   void applyFieldLeftToRightThenTheNodeTurnsSame() throws Exception {
     try (ScreenHarness h = open(new Setup(false, false, false))) {
-      String status = h.line(39);
-      assertTrue(status.contains("> apply →"), status);
+      awaitDialog(h, "> apply →  < apply ←  ? help");
       toImage(h);
       int row = h.cursorRowOf();
       assertTrue(h.line(row).contains("~"), h.line(row));
       h.type(">");
-      awaitDialog(h, "Dry run: accepted, no other field changes.");
+      awaitDialog(
+          h,
+          "Dry run: accepted, no other field changes.",
+          "y apply · v exact change · j/k scroll · Esc cancel");
       String screen = h.screenText();
       assertTrue(screen.contains("Apply staging → prod"), screen);
       assertFalse(screen.contains("PROTECTED"), screen);
@@ -160,10 +173,13 @@ class ApplyScreenTest {
       assertStyle(dark.style("dialog"), h.charOf("Apply staging"));
 
       h.type("v");
-      awaitDialog(h, "+          image: shop/api:1.4.2   # hotfix");
-      assertTrue(h.screenText().contains("-          image: shop/api:1.4.3-hotfix   # hotfix"));
-      assertTrue(h.screenText().contains("+++ prod/api.yaml"), h.screenText());
+      awaitDialog(
+          h,
+          "+          image: shop/api:1.4.2   # hotfix",
+          "-          image: shop/api:1.4.3-hotfix   # hotfix",
+          "+++ prod/api.yaml");
       h.type("v");
+      awaitGone(h, "+++ prod/api.yaml");
 
       h.type("y");
       h.await(() -> !h.screenText().contains("Apply staging → prod"), "the dialog to close");
@@ -185,7 +201,7 @@ class ApplyScreenTest {
     try (ScreenHarness h = open(new Setup(true, false, false))) {
       toImage(h);
       h.type(">");
-      awaitDialog(h, "Type the environment's name to apply:");
+      awaitDialog(h, "Type the environment's name to apply:", "Enter apply · Tab exact change");
       int title = h.rowOf("Apply staging → prod");
       assertTrue(h.line(title).contains("PROTECTED"), h.line(title));
       int x = h.line(title).indexOf("prod", h.line(title).indexOf("→"));
@@ -199,15 +215,14 @@ class ApplyScreenTest {
       assertTrue(prodFile().contains("1.4.3-hotfix"), "nothing applied on a wrong name");
 
       h.type("prod");
-      assertTrue(h.screenText().contains("to apply:  prod_"), h.screenText());
+      awaitDialog(h, "to apply:  prod_");
       h.press(key(KeyType.Enter));
       h.await(
           () -> h.line(h.rowOf(" image ", 3)).contains("=  "), "the image to show in sync", 10_000);
       assertTrue(prodFile().contains("image: shop/api:1.4.2"), prodFile());
 
       h.type("u");
-      awaitDialog(h, "Undo apply #1 on prod");
-      assertTrue(h.screenText().contains("Type the environment's name"), h.screenText());
+      awaitDialog(h, "Undo apply #1 on prod", "Type the environment's name");
       h.type("prod");
       h.press(key(KeyType.Enter));
       h.await(
@@ -218,14 +233,35 @@ class ApplyScreenTest {
   }
 
   @Test
+  void undoRefusesAfterAnOutsideChange() throws Exception {
+    try (ScreenHarness h = open(new Setup(false, false, false))) {
+      toImage(h);
+      h.type(">");
+      awaitDialog(h, "Dry run: accepted");
+      h.type("y");
+      h.await(() -> h.line(h.rowOf(" image ", 3)).contains("=  "), "the image in sync", 10_000);
+      Files.writeString(
+          dir.resolve("prod/api.yaml"), prodFile().replace("replicas: 5", "replicas: 7"));
+      h.await(() -> h.line(h.rowOf("▾ api")).contains("~1"), "the outside change to show", 10_000);
+      h.type("u");
+      awaitDialog(h, "changed since you looked", "Esc cancel");
+      assertFalse(h.screenText().contains("y apply"), "no apply offered\n" + h.screenText());
+      h.type("y");
+      h.press(key(KeyType.Escape));
+      assertTrue(prodFile().contains("image: shop/api:1.4.2"), "nothing undone: " + prodFile());
+      assertTrue(prodFile().contains("replicas: 7"), prodFile());
+    }
+  }
+
+  @Test
   void escapeCancelsWithNoChange() throws Exception {
     try (ScreenHarness h = open(new Setup(false, false, false))) {
       toImage(h);
       h.type(">");
       awaitDialog(h, "Dry run: accepted");
       h.press(key(KeyType.Escape));
-      assertFalse(h.screenText().contains("Apply staging → prod"), h.screenText());
-      assertTrue(h.line(38).contains("cancelled: nothing was applied"), h.line(38));
+      awaitGone(h, "Apply staging → prod");
+      awaitDialog(h, "cancelled: nothing was applied");
       assertEquals(PROD, prodFile());
       h.type("u");
       awaitDialog(h, "cannot undo: nothing to undo");
@@ -238,7 +274,7 @@ class ApplyScreenTest {
     try (ScreenHarness h = open(new Setup(false, false, false))) {
       toImage(h);
       h.press(key(' '));
-      assertTrue(h.line(38).contains("1 marked"), h.line(38));
+      awaitDialog(h, "1 marked");
       h.press(key(KeyType.Escape)); // clears the filter
       int replicas = h.rowOf(" replicas ");
       while (h.cursorRowOf() != replicas) {
@@ -248,10 +284,12 @@ class ApplyScreenTest {
       h.type("k");
       assertStyle(dark.style("tree.marked"), h.charOf("replicas"));
       h.type(">");
-      awaitDialog(h, "Dry run: accepted");
+      awaitDialog(
+          h,
+          "Dry run: accepted",
+          "replace /spec/replicas 5 → 2",
+          "shop/api:1.4.3-hotfix → shop/api:1.4.2");
       String screen = h.screenText();
-      assertTrue(screen.contains("replace /spec/replicas 5 → 2"), screen);
-      assertTrue(screen.contains("shop/api:1.4.3-hotfix → shop/api:1.4.2"), screen);
       assertTrue(screen.contains("⚠"), "replicas going down is a warning\n" + screen);
       assertStyle(dark.style("warning").onBackgroundOf(dark.style("dialog")), h.charOf("⚠"));
       h.press(key(KeyType.Escape));
@@ -264,9 +302,10 @@ class ApplyScreenTest {
       assertFalse(h.line(39).contains("apply"), h.line(39));
       toImage(h);
       h.type(">");
-      assertTrue(h.line(38).contains("disabled by --read-only"), h.line(38));
+      awaitDialog(h, "> (apply left → right): disabled by --read-only");
       assertFalse(h.screenText().contains("Apply staging"), h.screenText());
       h.type("?");
+      awaitDialog(h, "(disabled by --read-only)");
       String help = h.screenText();
       assertTrue(help.contains("(disabled by --read-only)"), help);
       assertStyle(dark.style("disabled"), h.charOf("(disabled by --read-only)"));
@@ -278,13 +317,13 @@ class ApplyScreenTest {
   @Test
   void readOnlyEnvironmentRefusesThatDirectionOnly() throws Exception {
     try (ScreenHarness h = open(new Setup(false, true, false))) {
-      String status = h.line(39);
-      assertFalse(status.contains("> apply →"), status);
-      assertTrue(status.contains("< apply ←"), status);
+      awaitDialog(h, "< apply ←  ? help");
+      assertFalse(h.line(39).contains("> apply →"), h.line(39));
       toImage(h);
       h.type(">");
-      assertTrue(h.line(38).contains("prod is read-only (driftscope.yaml)"), h.line(38));
+      awaitDialog(h, "prod is read-only (driftscope.yaml)");
       h.type("?");
+      awaitDialog(h, "(driftscope.yaml))");
       String help = h.screenText();
       assertTrue(help.contains("(prod is read-only"), help);
       assertTrue(help.contains("(driftscope.yaml))"), help);
