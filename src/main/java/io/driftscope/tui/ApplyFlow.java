@@ -203,7 +203,10 @@ final class ApplyFlow {
           if (!d.isUndo()
               && watched != null
               && (o.status() == Outcome.Status.APPLIED || o.status() == Outcome.Status.PARTIAL)) {
-            watch(watched, o, d);
+            // Waiting for the sync must not hold up the next plan (u right after an apply).
+            Thread t = new Thread(() -> watch(watched, o, d), "driftscope-tui-sync");
+            t.setDaemon(true);
+            t.start();
           }
         });
   }

@@ -42,6 +42,10 @@ final class ScreenHarness implements AutoCloseable {
   final List<String> saved = new ArrayList<>();
   private final Object frameLock = new Object();
   private long frames;
+
+  /** The last whole frame, copied on the screen thread right after it reached the terminal. */
+  private volatile TextCharacter[][] frame;
+
   private final Thread thread;
   private volatile Throwable failure;
 
@@ -127,7 +131,11 @@ final class ScreenHarness implements AutoCloseable {
     TuiApp.Options opts =
         options.withOnFrame(
             () -> {
+              // Reading the terminal while a frame is being written can show half of it (a
+              // complete refresh clears the screen first): tests read this copy instead.
+              TextCharacter[][] copy = copy(terminal);
               synchronized (frameLock) {
+                frame = copy;
                 frames++;
                 frameLock.notifyAll();
               }
@@ -234,19 +242,46 @@ final class ScreenHarness implements AutoCloseable {
     }
   }
 
+  private static TextCharacter[][] copy(DefaultVirtualTerminal t) {
+    TerminalSize size = t.getTerminalSize();
+    TextCharacter[][] out = new TextCharacter[size.getRows()][size.getColumns()];
+    for (int y = 0; y < out.length; y++) {
+      for (int x = 0; x < out[y].length; x++) {
+        out[y][x] = t.getCharacter(x, y);
+      }
+    }
+    return out;
+  }
+
+  /** The last whole frame (before the first: the terminal as it is). */
+  private TextCharacter[][] shown() {
+    TextCharacter[][] f = frame;
+    return f != null ? f : copy(terminal);
+  }
+
+  /** A row of the last frame; empty when the frame has no such row (before a resize reached it). */
   String line(int row) {
-    TerminalSize size = terminal.getTerminalSize();
+    TextCharacter[][] f = shown();
+    if (row < 0 || row >= f.length) {
+      return "";
+    }
+    TextCharacter[] cells = f[row];
     StringBuilder sb = new StringBuilder();
-    for (int x = 0; x < size.getColumns(); x++) {
-      sb.append(terminal.getCharacter(x, row).getCharacterString());
+    for (TextCharacter c : cells) {
+      sb.append(c.getCharacterString());
     }
     return sb.toString();
   }
 
   String screenText() {
+    TextCharacter[][] f = shown();
     StringBuilder sb = new StringBuilder();
-    for (int y = 0; y < terminal.getTerminalSize().getRows(); y++) {
-      sb.append(line(y).stripTrailing()).append('\n');
+    for (TextCharacter[] row : f) {
+      StringBuilder line = new StringBuilder();
+      for (TextCharacter c : row) {
+        line.append(c.getCharacterString());
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
     }
     return sb.toString();
   }
@@ -258,7 +293,7 @@ final class ScreenHarness implements AutoCloseable {
 
   /** The first row from {@code from} whose text contains {@code text}, or -1. */
   int rowOf(String text, int from) {
-    for (int y = from; y < terminal.getTerminalSize().getRows(); y++) {
+    for (int y = from; y < shown().length; y++) {
       if (line(y).contains(text)) {
         return y;
       }
@@ -267,7 +302,8 @@ final class ScreenHarness implements AutoCloseable {
   }
 
   TextCharacter charAt(int x, int y) {
-    return terminal.getCharacter(x, y);
+    TextCharacter[][] f = shown();
+    return y < f.length && x < f[y].length ? f[y][x] : terminal.getCharacter(x, y);
   }
 
   /** The character where {@code text} starts on the screen. */
@@ -282,7 +318,7 @@ final class ScreenHarness implements AutoCloseable {
   /** The row the cursor (the {@code tree.cursor} style) is on, or -1. */
   int cursorRow(Theme theme) {
     Style cursor = theme.style("tree.cursor");
-    for (int y = 3; y < terminal.getTerminalSize().getRows() - 2; y++) {
+    for (int y = 3; y < shown().length - 2; y++) {
       TextCharacter c = charAt(0, y);
       if (cursor.background() != null && cursor.background().equals(c.getBackgroundColor())) {
         return y;
@@ -302,7 +338,7 @@ final class ScreenHarness implements AutoCloseable {
 
   /** The cursor row under the mono theme (reverse video). */
   int cursorRowMono() {
-    for (int y = 3; y < terminal.getTerminalSize().getRows() - 2; y++) {
+    for (int y = 3; y < shown().length - 2; y++) {
       if (charAt(0, y).getModifiers().contains(com.googlecode.lanterna.SGR.REVERSE)) {
         return y;
       }
