@@ -147,6 +147,8 @@ public final class TuiApp {
   private final AtomicReference<Comparison> active = new AtomicReference<>();
   private final ApplyFlow applyFlow;
   private volatile long generation;
+  // Written by the screen thread only; read by tests to know a frame shows a given key.
+  private volatile long keysHandled;
   private volatile boolean running = true;
   private boolean dirty = true;
   private long lastViewFrame;
@@ -230,6 +232,11 @@ public final class TuiApp {
   /** Runs {@code probe} on the screen thread with the UI state (tests and benchmarks). */
   void inspect(java.util.function.Consumer<UiState> probe) {
     post(() -> probe.accept(state));
+  }
+
+  /** How many keys the screen thread has handled so far (tests wait for a key's frame). */
+  long keysHandled() {
+    return keysHandled;
   }
 
   /** Asks the screen thread to finish. */
@@ -319,6 +326,7 @@ public final class TuiApp {
 
   private void handle(Object ev) {
     if (ev instanceof KeyStroke k) {
+      keysHandled++;
       if (k.getKeyType() == KeyType.EOF) {
         running = false;
         return;

@@ -42,6 +42,10 @@ final class ScreenHarness implements AutoCloseable {
   final List<String> saved = new ArrayList<>();
   private final Object frameLock = new Object();
   private long frames;
+  // How many keys the TUI had handled when it drew its latest frame.
+  private long keysAtLastFrame;
+  private final java.util.concurrent.atomic.AtomicReference<TuiApp> started =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   /** The last whole frame, copied on the screen thread right after it reached the terminal. */
   private volatile TextCharacter[][] frame;
@@ -137,6 +141,8 @@ final class ScreenHarness implements AutoCloseable {
               synchronized (frameLock) {
                 frame = copy;
                 frames++;
+                TuiApp running = started.get();
+                keysAtLastFrame = running == null ? 0 : running.keysHandled();
                 frameLock.notifyAll();
               }
             });
@@ -151,6 +157,7 @@ final class ScreenHarness implements AutoCloseable {
             (side, resources, file) -> saved.add(file.getFileName() + ":" + resources.size()),
             clock,
             opts.withWorkingDirectory(Path.of("target")));
+    started.set(app);
     this.thread =
         new Thread(
             () -> {
@@ -182,14 +189,15 @@ final class ScreenHarness implements AutoCloseable {
     pressWithin(5_000, keys);
   }
 
-  /** Feeds keys, allowing each up to {@code millis} for its frame. */
+  /** Feeds keys, allowing each up to {@code millis} for the frame that shows it. */
   void pressWithin(long millis, KeyStroke... keys) {
     for (KeyStroke k : keys) {
-      long before = frames();
+      long wanted = app.keysHandled() + 1;
       terminal.addInput(k);
       synchronized (frameLock) {
         long deadline = System.currentTimeMillis() + millis;
-        while (frames == before) {
+        // A frame drawn for some other reason (a view update, a flash ending) does not count.
+        while (keysAtLastFrame < wanted) {
           long left = deadline - System.currentTimeMillis();
           if (left <= 0) {
             fail("no frame after key " + k + "\n" + screenText());
@@ -301,7 +309,14 @@ final class ScreenHarness implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * The character at a position; off the screen (a row looked up while the text was not drawn yet
+   * is -1) a blank, so conditions polled by {@link #await} just try again.
+   */
   TextCharacter charAt(int x, int y) {
+    if (y < 0 || x < 0) {
+      return TextCharacter.DEFAULT_CHARACTER;
+    }
     TextCharacter[][] f = shown();
     return y < f.length && x < f[y].length ? f[y][x] : terminal.getCharacter(x, y);
   }
