@@ -122,13 +122,14 @@ public final class ManifestSource implements Source {
       return read;
     }
     List<Path> paths = folder.list(path, skipped);
+    TextValues texts = new TextValues();
     // Files parse independently; the parsers are thread-safe. Errors are raised in file order.
     List<Object> outcomes =
         paths.parallelStream()
             .map(
                 file -> {
                   try {
-                    return (Object) ManifestReader.read(file, folder.display(file), false);
+                    return (Object) ManifestReader.read(file, folder.display(file), false, texts);
                   } catch (SourceException e) {
                     return e;
                   }
