@@ -80,6 +80,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void applyKnowsOnlyContracts() {
+    forbid(
+        "io.driftscope.apply..",
+        "io.driftscope.tui..",
+        "io.driftscope.cli..",
+        "io.driftscope.demo..",
+        "io.driftscope.source.file..",
+        "io.driftscope.source.kubernetes..",
+        "io.driftscope.source.docker..",
+        "io.fabric8..",
+        "com.googlecode.lanterna..",
+        "org.jline..");
+  }
+
+  @Test
   void compareHasNoTerminalCode() {
     forbid(
         "io.driftscope.compare..",

@@ -16,7 +16,7 @@ public final class CompareOptions {
       paramLabel = "FILE",
       description =
           "Config file (replaces the lookup of ./driftscope.yaml and"
-              + " ${XDG_CONFIG_HOME:-~/.config}/driftscope/config.yaml).")
+              + " $${XDG_CONFIG_HOME:-~/.config}/driftscope/config.yaml).")
   Path config;
 
   @Option(

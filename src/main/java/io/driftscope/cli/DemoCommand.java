@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,14 +30,7 @@ final class DemoCommand implements Callable<Integer> {
       description = "Where to write the kubeconfig with contexts staging and prod.")
   Path kubeconfigOut;
 
-  @Option(
-      names = "--demo-actor",
-      paramLabel = "off|SECONDS",
-      description = "How often the demo changes prod (default: 5).")
-  String demoActor = "5";
-
-  @Option(names = "--demo-seed", paramLabel = "N", description = "Seed of the demo's changes.")
-  long demoSeed = 1;
+  @Mixin DemoOptions demoOptions;
 
   DemoCommand(Terminal terminal) {
     this.terminal = terminal;
@@ -50,8 +44,8 @@ final class DemoCommand implements Callable<Integer> {
     try (DemoClusters demo =
         DemoClusters.start(
             out,
-            demoSeed,
-            DemoClusters.actorPeriod(demoActor),
+            demoOptions.seed,
+            DemoClusters.actorPeriod(demoOptions.actor),
             line -> {
               terminal.out().println(line);
               terminal.out().flush();

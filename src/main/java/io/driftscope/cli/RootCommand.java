@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "See and fix configuration drift between two environments.",
       "",
-      "With LEFT and RIGHT (environment names from the config file, or source specs such as",
-      "k8s://prod/shop, ./manifests, snapshot:prod.json) opens the full-screen explorer; with",
-      "neither, or with --demo, opens it on the built-in live demo.",
+      "With LEFT and RIGHT (environment names from the config file, or source specs such as"
+          + " k8s://prod/shop, ./manifests, snapshot:prod.json) opens the full-screen explorer;"
+          + " with neither, or with --demo, opens it on the built-in live demo.",
       ""
     },
     subcommands = {
@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
       ExplainCommand.class,
       SnapshotCommand.class,
       WatchCommand.class,
+      ApplyCommand.class,
       DemoCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
@@ -41,14 +42,7 @@ final class RootCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Open the built-in live demo.")
   boolean demo;
 
-  @Option(
-      names = "--demo-actor",
-      paramLabel = "off|SECONDS",
-      description = "How often the demo changes prod (default: 5).")
-  String demoActor = "5";
-
-  @Option(names = "--demo-seed", paramLabel = "N", description = "Seed of the demo's changes.")
-  long demoSeed = 1;
+  @Mixin DemoOptions demoOptions;
 
   @Option(names = "--theme", paramLabel = "NAME|PATH", description = "Colour theme.")
   String theme;

@@ -46,7 +46,10 @@ final class TuiLauncher {
       if (demo) {
         clusters =
             DemoClusters.start(
-                null, cmd.demoSeed, DemoClusters.actorPeriod(cmd.demoActor), line -> {});
+                null,
+                cmd.demoOptions.seed,
+                DemoClusters.actorPeriod(cmd.demoOptions.actor),
+                line -> {});
         cmd.compare.kubeconfig = clusters.kubeconfigPath();
         setup = CompareSetup.from(terminal, cmd.compare, TuiLauncher::withDemoEnvironments);
         left = "staging";

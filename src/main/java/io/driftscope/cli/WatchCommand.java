@@ -94,7 +94,12 @@ final class WatchCommand implements Callable<Integer> {
         comparison.addListener(this::onView);
         Interrupts.onInterrupt(done::countDown);
         comparison.watch();
-        done.await();
+        try {
+          done.await();
+        } catch (InterruptedException e) {
+          // Interrupted like Ctrl-C: a normal end.
+          Thread.currentThread().interrupt();
+        }
         return exitCode;
       }
     }

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 /**
  * The live comparison of two sources: loads both, pairs and diffs their resources, and on every
@@ -55,6 +56,9 @@ public final class Comparison implements AutoCloseable {
   private final Map<Side, Map<ResourceKey, Resource>> bySourceKey = new EnumMap<>(Side.class);
   private final Map<Side, Map<ResourceKey, Resource>> byMatchKey = new EnumMap<>(Side.class);
   private final Map<ResourceKey, ResourceDiff> diffByMatchKey = new HashMap<>();
+  // How many resources of each side live in each namespace, to tell in O(1) when a change alters
+  // the namespace layout that pairing depends on.
+  private final Map<Side, Map<String, Integer>> namespaceCounts = new EnumMap<>(Side.class);
   private Pairing.Keyer keyer;
   private ResourceDiff[] sorted = new ResourceDiff[0];
   private Summary summary = Summary.EMPTY;
@@ -87,6 +91,7 @@ public final class Comparison implements AutoCloseable {
     for (Side s : Side.values()) {
       bySourceKey.put(s, new HashMap<>());
       byMatchKey.put(s, new HashMap<>());
+      namespaceCounts.put(s, new HashMap<>());
     }
     Instant now = clock.instant();
     SideView l =
@@ -260,11 +265,19 @@ public final class Comparison implements AutoCloseable {
     if (before == null && resource == null) {
       return;
     }
+    if (before == null) {
+      count(side, key.namespace(), 1);
+    } else if (resource == null) {
+      count(side, key.namespace(), -1);
+    }
     noteChange(side, key.shortName());
     if (!loaded) {
       return;
     }
-    Pairing.Keyer fresh = pairing.keyer(bySourceKey.get(Side.LEFT).values(), own(Side.RIGHT));
+    Pairing.Keyer fresh =
+        pairing.keyer(
+            namespaceCounts.get(Side.LEFT).size() <= 1
+                && namespaceCounts.get(Side.RIGHT).size() <= 1);
     if (!fresh.equals(keyer)) {
       // The namespace layout changed (e.g. a second namespace appeared): pair everything anew.
       rediffAll();
@@ -281,16 +294,22 @@ public final class Comparison implements AutoCloseable {
     publish(display == null ? Set.of() : Set.of(display));
   }
 
-  private java.util.Collection<Resource> own(Side side) {
-    return bySourceKey.get(side).values();
-  }
-
   private void replaceSide(Side side, List<Resource> resources) {
     Map<ResourceKey, Resource> own = bySourceKey.get(side);
     own.clear();
+    namespaceCounts.get(side).clear();
     for (Resource r : resources) {
-      own.put(r.key(), admit(side, r));
+      if (own.put(r.key(), admit(side, r)) == null) {
+        count(side, r.key().namespace(), 1);
+      }
     }
+  }
+
+  private void count(Side side, String namespace, int delta) {
+    if (namespace.isEmpty()) {
+      return;
+    }
+    namespaceCounts.get(side).merge(namespace, delta, (a, b) -> a + b == 0 ? null : a + b);
   }
 
   /**
@@ -311,32 +330,37 @@ public final class Comparison implements AutoCloseable {
   }
 
   private void rediffAll() {
-    keyer = pairing.keyer(own(Side.LEFT), own(Side.RIGHT));
+    keyer =
+        pairing.keyer(
+            namespaceCounts.get(Side.LEFT).size() <= 1
+                && namespaceCounts.get(Side.RIGHT).size() <= 1);
     for (Side side : Side.values()) {
       Map<ResourceKey, Resource> m = byMatchKey.get(side);
       m.clear();
-      for (Resource r : own(side)) {
+      for (Resource r : bySourceKey.get(side).values()) {
         m.put(keyer.match(r.key(), side == Side.LEFT), r);
       }
     }
     diffByMatchKey.clear();
-    List<ResourceDiff> all = new ArrayList<>();
-    for (Side side : Side.values()) {
-      for (Map.Entry<ResourceKey, Resource> e : byMatchKey.get(side).entrySet()) {
-        if (side == Side.RIGHT && byMatchKey.get(Side.LEFT).containsKey(e.getKey())) {
-          continue;
-        }
-        ResourceDiff d =
-            differ.diff(
-                byMatchKey.get(Side.LEFT).get(e.getKey()),
-                byMatchKey.get(Side.RIGHT).get(e.getKey()));
-        diffByMatchKey.put(e.getKey(), d);
-        all.add(d);
+    Map<ResourceKey, Resource> lefts = byMatchKey.get(Side.LEFT);
+    Map<ResourceKey, Resource> rights = byMatchKey.get(Side.RIGHT);
+    List<ResourceKey> keys = new ArrayList<>(lefts.keySet());
+    for (ResourceKey k : rights.keySet()) {
+      if (!lefts.containsKey(k)) {
+        keys.add(k);
       }
     }
-    sorted = all.toArray(new ResourceDiff[0]);
-    Arrays.sort(sorted, (a, b) -> a.key().compareTo(b.key()));
-    summary = Summary.of(all);
+    // The differ is pure and thread-safe: the pairs are compared on all cores.
+    ResourceDiff[] diffs = new ResourceDiff[keys.size()];
+    IntStream.range(0, diffs.length)
+        .parallel()
+        .forEach(i -> diffs[i] = differ.diff(lefts.get(keys.get(i)), rights.get(keys.get(i))));
+    for (int i = 0; i < diffs.length; i++) {
+      diffByMatchKey.put(keys.get(i), diffs[i]);
+    }
+    summary = Summary.of(Arrays.asList(diffs));
+    Arrays.sort(diffs, (a, b) -> a.key().compareTo(b.key()));
+    sorted = diffs;
   }
 
   /** Re-diffs one pair; returns its display key, or null when the pair vanished. */

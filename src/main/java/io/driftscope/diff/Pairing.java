@@ -39,7 +39,12 @@ public final class Pairing {
    * namespaces the sides hold; a change in that set needs a new keyer.
    */
   public Keyer keyer(Collection<Resource> left, Collection<Resource> right) {
-    return new Keyer(namespaces(left).size() <= 1 && namespaces(right).size() <= 1, namespaceMap);
+    return keyer(namespaces(left).size() <= 1 && namespaces(right).size() <= 1);
+  }
+
+  /** The key function when each side holds at most one namespace ({@code singleNamespace}). */
+  public Keyer keyer(boolean singleNamespace) {
+    return new Keyer(singleNamespace, namespaceMap);
   }
 
   /** The namespaces of the namespaced resources among {@code resources}. */

@@ -14,7 +14,6 @@ import io.driftscope.normalize.TypeSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,16 +49,21 @@ final class Walk {
   void compareObject(JsonNode l, JsonNode r, TypeSpec lt, TypeSpec rt) {
     boolean lo = l != null && l.isObject();
     boolean ro = r != null && r.isObject();
+    int paired = 0;
     if (lo) {
       for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String name = e.getKey();
         JsonNode lv = e.getValue();
         JsonNode rv = ro ? r.get(name) : null;
+        if (rv != null) {
+          paired++;
+        }
         field(name, lv, rv, lt.field(name, lv, rv), rt.field(name, lv, rv), l, r);
       }
     }
-    if (ro) {
+    // When every right field was paired above, there is nothing left to look up.
+    if (ro && r.size() > paired) {
       for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String name = e.getKey();
@@ -267,36 +271,40 @@ final class Walk {
     }
   }
 
+  /** A keyed segment not built yet: most entries never need their path written out. */
+  private record LazyKey(FieldSpec list, String[] key) {}
+
   private void keyed(JsonNode la, JsonNode ra, FieldSpec fl, FieldSpec fr) {
-    Map<String, Object[]> lm = index(la, fl);
-    Map<String, Object[]> rm = index(ra, fl);
-    if (lm == null || rm == null) {
+    KeyedEntries l = KeyedEntries.of(la, fl);
+    KeyedEntries r = KeyedEntries.of(ra, fl);
+    if (l == null || r == null) {
       // Entries without their key, or with a duplicate key: pairing by key is impossible.
       positional(la, ra, fl, fr);
       return;
     }
-    for (Map.Entry<String, Object[]> e : lm.entrySet()) {
-      Object[] l = e.getValue();
-      Object[] r = rm.get(e.getKey());
-      push(DocumentPaths.segment(fl, (String[]) l[1]));
-      if (r == null) {
-        record((JsonNode) l[0], Side.LEFT);
+    boolean sameOrder = l.size == r.size;
+    boolean[] matched = new boolean[r.size];
+    for (int i = 0; i < l.size; i++) {
+      int j = r.find(l.keys[i], i);
+      push(new LazyKey(fl, l.keys[i]));
+      if (j < 0) {
+        sameOrder = false;
+        record(l.nodes[i], Side.LEFT);
       } else {
-        compareObject((JsonNode) l[0], (JsonNode) r[0], fl.type(), fr.type());
+        matched[j] = true;
+        sameOrder &= i == j;
+        compareObject(l.nodes[i], r.nodes[j], fl.type(), fr.type());
       }
       pop();
     }
-    for (Map.Entry<String, Object[]> e : rm.entrySet()) {
-      if (!lm.containsKey(e.getKey())) {
-        push(DocumentPaths.segment(fl, (String[]) e.getValue()[1]));
-        record((JsonNode) e.getValue()[0], Side.RIGHT);
+    for (int j = 0; j < r.size; j++) {
+      if (!matched[j]) {
+        push(new LazyKey(fl, r.keys[j]));
+        record(r.nodes[j], Side.RIGHT);
         pop();
       }
     }
-    if (notes != null
-        && !lm.isEmpty()
-        && !rm.isEmpty()
-        && !new ArrayList<>(lm.keySet()).equals(new ArrayList<>(rm.keySet()))) {
+    if (notes != null && l.size > 0 && r.size > 0 && !sameOrder) {
       note(
           Note.Kind.KEYED_LIST,
           "entries pair by "
@@ -305,25 +313,6 @@ final class Walk {
               + fl.owner()
               + "), so their order does not matter");
     }
-  }
-
-  /** Entries by key text; {@code null} when an entry has no key or a key repeats. */
-  private static Map<String, Object[]> index(JsonNode list, FieldSpec spec) {
-    if (list == null || !list.isArray()) {
-      return Map.of();
-    }
-    Map<String, Object[]> m = new LinkedHashMap<>();
-    for (JsonNode e : list) {
-      String[] key = DocumentPaths.keyOf(e, spec);
-      if (key == null) {
-        return null;
-      }
-      String text = key.length == 1 ? key[0] : String.join("\u0000", key);
-      if (m.put(text, new Object[] {e, key}) != null) {
-        return null;
-      }
-    }
-    return m;
   }
 
   private static String sideName(Side side) {
@@ -359,7 +348,13 @@ final class Walk {
     List<FieldPath.Segment> segments = new ArrayList<>(depth);
     for (int i = 0; i < depth; i++) {
       Object s = stack[i];
-      segments.add(s instanceof String n ? new FieldPath.Name(n) : (FieldPath.Segment) s);
+      if (s instanceof String n) {
+        segments.add(new FieldPath.Name(n));
+      } else if (s instanceof LazyKey k) {
+        segments.add(DocumentPaths.segment(k.list(), k.key()));
+      } else {
+        segments.add((FieldPath.Segment) s);
+      }
     }
     return FieldPath.of(segments);
   }

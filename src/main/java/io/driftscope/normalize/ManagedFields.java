@@ -23,8 +23,36 @@ public final class ManagedFields {
   /** No managers. */
   public static final ManagedFields NONE = new ManagedFields(List.of());
 
-  /** One manager's entry. */
-  public record Entry(String manager, String operation, String subresource, Node fields) {
+  /**
+   * One manager's entry; its {@code fieldsV1} tree is read on first use, as most comparisons never
+   * ask who owns what. Not shared between threads.
+   */
+  public static final class Entry {
+    private final String manager;
+    private final String operation;
+    private final String subresource;
+    private final JsonNode raw;
+    private Node fields;
+
+    Entry(String manager, String operation, String subresource, JsonNode raw) {
+      this.manager = manager;
+      this.operation = operation;
+      this.subresource = subresource;
+      this.raw = raw;
+    }
+
+    public String manager() {
+      return manager;
+    }
+
+    public String operation() {
+      return operation;
+    }
+
+    public String subresource() {
+      return subresource;
+    }
+
     /** Whether the entry was written by server-side apply. */
     public boolean isApply() {
       return "Apply".equals(operation);
@@ -41,7 +69,14 @@ public final class ManagedFields {
 
     /** Whether this entry owns {@code path}. */
     public boolean owns(FieldPath path) {
-      return fields.owns(path);
+      return fields().owns(path);
+    }
+
+    Node fields() {
+      if (fields == null) {
+        fields = Node.parse(raw == null || !raw.isObject() ? Json.NODES.objectNode() : raw);
+      }
+      return fields;
     }
   }
 
@@ -83,6 +118,10 @@ public final class ManagedFields {
     }
 
     private static Map<String, String> parseKey(String json) {
+      Map<String, String> flat = parseFlatKey(json);
+      if (flat != null) {
+        return flat;
+      }
       try {
         JsonNode obj = Json.MAPPER.readTree(json);
         Map<String, String> key = new LinkedHashMap<>();
@@ -98,6 +137,58 @@ public final class ManagedFields {
       } catch (IOException e) {
         return null;
       }
+    }
+
+    /**
+     * Reads the usual key form {@code {"containerPort":80,"protocol":"TCP"}} (string and number
+     * values, no escapes) without a JSON parser; {@code null} for anything else.
+     */
+    private static Map<String, String> parseFlatKey(String json) {
+      int n = json.length();
+      if (n < 2 || json.charAt(0) != '{' || json.charAt(n - 1) != '}' || json.indexOf('\\') >= 0) {
+        return null;
+      }
+      Map<String, String> key = new LinkedHashMap<>();
+      int i = 1;
+      while (i < n - 1) {
+        if (json.charAt(i) != '"') {
+          return null;
+        }
+        int endName = json.indexOf('"', i + 1);
+        if (endName < 0 || endName + 1 >= n || json.charAt(endName + 1) != ':') {
+          return null;
+        }
+        String name = json.substring(i + 1, endName);
+        int v = endName + 2;
+        String value;
+        int next;
+        if (v < n && json.charAt(v) == '"') {
+          int endValue = json.indexOf('"', v + 1);
+          if (endValue < 0) {
+            return null;
+          }
+          value = json.substring(v + 1, endValue);
+          next = endValue + 1;
+        } else {
+          next = v;
+          while (next < n - 1 && json.charAt(next) != ',') {
+            next++;
+          }
+          value = json.substring(v, next);
+          if (value.isEmpty() || value.charAt(0) == '{' || value.charAt(0) == '[') {
+            return null;
+          }
+        }
+        key.put(name, value);
+        if (next < n - 1) {
+          if (json.charAt(next) != ',') {
+            return null;
+          }
+          next++;
+        }
+        i = next;
+      }
+      return key;
     }
 
     private Node child(FieldPath.Segment s) {
@@ -163,13 +254,12 @@ public final class ManagedFields {
     }
     List<Entry> entries = new ArrayList<>();
     for (JsonNode m : list) {
-      JsonNode f = m.get("fieldsV1");
       entries.add(
           new Entry(
               m.path("manager").asText(""),
               m.path("operation").asText(""),
               m.path("subresource").asText(""),
-              Node.parse(f == null || !f.isObject() ? Json.NODES.objectNode() : f)));
+              m.get("fieldsV1")));
     }
     return new ManagedFields(entries);
   }

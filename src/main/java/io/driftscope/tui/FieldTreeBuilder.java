@@ -68,6 +68,7 @@ final class FieldTreeBuilder {
         (label, entry, lc, rc) -> {
           Node n = new Node(Node.Type.FIELD, label);
           n.parent = parent;
+          n.index = out.size();
           n.left = lc;
           n.right = rc;
           boolean sameKind =
@@ -107,12 +108,11 @@ final class FieldTreeBuilder {
       }
       if (next == null) {
         next = new Node(Node.Type.FIELD, text);
-        next.parent = at;
         next.children = Node.NONE;
         next.secret = at.secret;
         Node[] grown = java.util.Arrays.copyOf(at.children, at.children.length + 1);
         grown[grown.length - 1] = next;
-        at.children = grown;
+        at.adopt(grown, grown.length - 1);
       }
       at = next;
       at.count(x.status(), 1);
@@ -165,10 +165,7 @@ final class FieldTreeBuilder {
     while (n.children.length == 1 && !n.own && n.children[0].type == Node.Type.FIELD) {
       Node c = n.children[0];
       n.label = n.label + "/" + c.label;
-      n.children = c.children;
-      for (Node g : n.children) {
-        g.parent = n;
-      }
+      n.adopt(c.children, 0);
       n.own = c.own;
       n.status = c.status;
       n.left = c.left;

@@ -18,9 +18,7 @@ final class HelpScreen {
 
   static void draw(Painter p, KeyMap keys) {
     Style help = p.style("help");
-    for (int y = 0; y < p.height(); y++) {
-      p.fillRow(y, help);
-    }
+    p.fillAll(help);
     p.fillRow(0, p.style("header"));
     p.put(1, 0, "Driftscope keys", p.style("header"));
     String close = "? or Esc closes help";

@@ -26,6 +26,9 @@ final class Node {
   String label;
   Node parent;
 
+  /** Position in {@code parent.children}; kept by {@link #adopt}. */
+  int index;
+
   /** Children in display order; {@code null} while a resource's fields are not built yet. */
   Node[] children;
 
@@ -117,14 +120,13 @@ final class Node {
     return d;
   }
 
-  int indexInParent() {
-    Node[] sibs = parent.children;
-    for (int i = 0; i < sibs.length; i++) {
-      if (sibs[i] == this) {
-        return i;
-      }
+  /** Makes {@code kids} this node's children, setting their parent and index from {@code from}. */
+  void adopt(Node[] kids, int from) {
+    children = kids;
+    for (int i = from; i < kids.length; i++) {
+      kids[i].parent = this;
+      kids[i].index = i;
     }
-    return -1;
   }
 
   void clearCounts() {

@@ -1,5 +1,6 @@
 package io.driftscope.tui;
 
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 
@@ -79,7 +80,14 @@ final class Painter {
       return;
     }
     style.applyTo(g);
-    g.putString(x, y, " ".repeat(room));
+    // fillRectangle reuses one cell value; putString would build a cell per character.
+    g.fillRectangle(new TerminalPosition(x, y), new TerminalSize(room, 1), ' ');
+  }
+
+  /** Fills the whole screen in {@code style}. */
+  void fillAll(Style style) {
+    style.applyTo(g);
+    g.fillRectangle(TerminalPosition.TOP_LEFT_CORNER, new TerminalSize(width, height), ' ');
   }
 
   /** Fills the whole row. */
@@ -93,7 +101,7 @@ final class Painter {
       return;
     }
     style.applyTo(g);
-    g.putString(0, y, String.valueOf(glyphs.horizontal()).repeat(width));
+    g.fillRectangle(new TerminalPosition(0, y), new TerminalSize(width, 1), glyphs.horizontal());
   }
 
   /** {@code text} cut to {@code w} columns with the glyph set's ellipsis. */

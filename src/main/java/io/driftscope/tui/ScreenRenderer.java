@@ -28,9 +28,7 @@ final class ScreenRenderer {
     int w = p.width();
     int h = p.height();
     Style base = p.style("base");
-    for (int y = 0; y < h; y++) {
-      p.fillRow(y, base);
-    }
+    p.fillAll(base);
     if (w < MIN_COLUMNS || h < MIN_ROWS) {
       tooSmall(p);
       return;

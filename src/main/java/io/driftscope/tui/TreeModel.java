@@ -5,7 +5,6 @@ import io.driftscope.core.DriftStatus;
 import io.driftscope.core.ResourceKey;
 import io.driftscope.diff.ResourceDiff;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -249,8 +248,7 @@ final class TreeModel {
     System.arraycopy(kids, 0, grown, 0, at);
     grown[at] = n;
     System.arraycopy(kids, at, grown, at + 1, kids.length - at);
-    parent.children = grown;
-    n.parent = parent;
+    parent.adopt(grown, at);
   }
 
   private void remove(ResourceDiff d) {
@@ -263,11 +261,11 @@ final class TreeModel {
     while (n.parent != null && n.type != Node.Type.ROOT) {
       Node p = n.parent;
       Node[] kids = p.children;
-      int at = Arrays.asList(kids).indexOf(n);
+      int at = n.index;
       Node[] shrunk = new Node[kids.length - 1];
       System.arraycopy(kids, 0, shrunk, 0, at);
       System.arraycopy(kids, at + 1, shrunk, at, kids.length - at - 1);
-      p.children = shrunk;
+      p.adopt(shrunk, at);
       n.detached = true;
       if (shrunk.length > 0 || p.type == Node.Type.ROOT) {
         break;
@@ -519,11 +517,9 @@ final class TreeModel {
     int row = 0;
     for (Node x = n; x.parent != null; x = x.parent) {
       row++;
-      for (Node s : x.parent.children) {
-        if (s == x) {
-          break;
-        }
-        row += s.rows();
+      Node[] sibs = x.parent.children;
+      for (int i = 0; i < x.index; i++) {
+        row += sibs[i].rows();
       }
     }
     return row;
@@ -540,12 +536,10 @@ final class TreeModel {
     }
     for (Node x = n; x.parent != null; x = x.parent) {
       Node[] sibs = x.parent.children;
-      boolean after = false;
-      for (Node s : sibs) {
-        if (after && s.shown) {
-          return s;
+      for (int i = x.index + 1; i < sibs.length; i++) {
+        if (sibs[i].shown) {
+          return sibs[i];
         }
-        after |= s == x;
       }
     }
     return null;
@@ -558,12 +552,9 @@ final class TreeModel {
     }
     Node[] sibs = n.parent.children;
     Node before = null;
-    for (Node s : sibs) {
-      if (s == n) {
-        break;
-      }
-      if (s.shown) {
-        before = s;
+    for (int i = n.index - 1; i >= 0 && before == null; i--) {
+      if (sibs[i].shown) {
+        before = sibs[i];
       }
     }
     if (before == null) {
@@ -572,9 +563,9 @@ final class TreeModel {
     Node x = before;
     while (x.expanded && x.children != null) {
       Node last = null;
-      for (Node c : x.children) {
-        if (c.shown) {
-          last = c;
+      for (int i = x.children.length - 1; i >= 0 && last == null; i--) {
+        if (x.children[i].shown) {
+          last = x.children[i];
         }
       }
       if (last == null) {

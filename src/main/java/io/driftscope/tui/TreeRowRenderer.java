@@ -49,7 +49,9 @@ final class TreeRowRenderer {
     Style rowStyle =
         cursor ? p.style("tree.cursor") : flashing ? p.style("flash") : p.style("base");
     boolean plain = cursor || flashing;
-    p.fillRow(y, rowStyle);
+    if (rowStyle != p.style("base")) {
+      p.fillRow(y, rowStyle);
+    }
     int depth = n.type == Node.Type.ROOT ? 0 : depthOf(n);
     int indent = Math.min(depth * 2, c.status() / 2);
     String expander =

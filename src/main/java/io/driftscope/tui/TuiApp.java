@@ -129,6 +129,8 @@ public final class TuiApp {
           });
   private final AtomicReference<Comparison> active = new AtomicReference<>();
   private volatile long generation;
+  // Written by the screen thread only; read by tests to know a frame shows a given key.
+  private volatile long keysHandled;
   private volatile boolean running = true;
   private boolean dirty = true;
   private long lastViewFrame;
@@ -199,6 +201,16 @@ public final class TuiApp {
     }
   }
 
+  /** Runs {@code probe} on the screen thread with the UI state (tests and benchmarks). */
+  void inspect(java.util.function.Consumer<UiState> probe) {
+    post(() -> probe.accept(state));
+  }
+
+  /** How many keys the screen thread has handled so far (tests wait for a key's frame). */
+  long keysHandled() {
+    return keysHandled;
+  }
+
   /** Asks the screen thread to finish. */
   public void stop() {
     running = false;
@@ -238,13 +250,22 @@ public final class TuiApp {
       }
       if (dirty && running) {
         dirty = false;
+        long t0 = System.nanoTime();
         renderer.draw(screen, state, options.glyphs());
+        long t1 = System.nanoTime();
         screen.refresh();
+        lastDrawNanos = t1 - t0;
+        lastRefreshNanos = System.nanoTime() - t1;
         options.trace().mark("first-frame");
         options.onFrame().run();
       }
     }
   }
+
+  /** How long the last frame took to draw and to reach the terminal (for the bench). */
+  volatile long lastDrawNanos;
+
+  volatile long lastRefreshNanos;
 
   private long nextExpiry = Long.MAX_VALUE;
 
@@ -277,6 +298,7 @@ public final class TuiApp {
 
   private void handle(Object ev) {
     if (ev instanceof KeyStroke k) {
+      keysHandled++;
       if (k.getKeyType() == KeyType.EOF) {
         running = false;
         return;

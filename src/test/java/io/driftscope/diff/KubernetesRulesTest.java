@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftscope.core.DriftStatus;
 import io.driftscope.core.FieldPath;
+import io.driftscope.core.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -315,5 +316,30 @@ class KubernetesRulesTest {
     ResourceDiff d = Fixtures.diff(Mode.SYMMETRIC, yaml(WEB_POD), other);
     assertEquals(DriftStatus.SAME, d.status());
     assertEquals(List.of(), d.differences());
+  }
+
+  @Test
+  void longKeyedListsPairByKey() {
+    ObjectNode left = yaml(WEB_POD);
+    ObjectNode right = yaml(WEB_POD);
+    com.fasterxml.jackson.databind.node.ArrayNode le =
+        ((ObjectNode) left.at("/spec/template/spec/containers/0")).putArray("env");
+    com.fasterxml.jackson.databind.node.ArrayNode re =
+        ((ObjectNode) right.at("/spec/template/spec/containers/0")).putArray("env");
+    for (int i = 0; i < 40; i++) {
+      le.addObject().put("name", "V" + i).put("value", "x" + i);
+      re.insert(0, Json.NODES.objectNode().put("name", "V" + i).put("value", "x" + i));
+    }
+    assertEquals(List.of(), driftPaths(Fixtures.diff(Mode.SYMMETRIC, left, right)));
+    ((ObjectNode) re.get(3)).put("value", "changed");
+    assertEquals(
+        List.of("/spec/template/spec/containers/name=web/env/name=V36/value"),
+        driftPaths(Fixtures.diff(Mode.SYMMETRIC, left, right)));
+    re.add(Json.NODES.objectNode().put("name", "V1").put("value", "dup"));
+    // A repeated key cannot pair by key: the list compares by position instead.
+    assertTrue(
+        driftPaths(Fixtures.diff(Mode.SYMMETRIC, left, right))
+            .get(0)
+            .startsWith("/spec/template/spec/containers/name=web/env/"));
   }
 }

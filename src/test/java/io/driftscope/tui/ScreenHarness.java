@@ -39,6 +39,10 @@ final class ScreenHarness implements AutoCloseable {
   final List<String> saved = new ArrayList<>();
   private final Object frameLock = new Object();
   private long frames;
+  // How many keys the TUI had handled when it drew its latest frame.
+  private long keysAtLastFrame;
+  private final java.util.concurrent.atomic.AtomicReference<TuiApp> started =
+      new java.util.concurrent.atomic.AtomicReference<>();
   private final Thread thread;
   private volatile Throwable failure;
 
@@ -49,7 +53,7 @@ final class ScreenHarness implements AutoCloseable {
         options,
         new MemorySource("k8s://staging/shop", Shop.staging()),
         new MemorySource("k8s://prod/shop", Shop.prod()),
-        new SimpleDiffer(Shop.IGNORED));
+        Shop.differ());
   }
 
   static ScreenHarness shop() throws Exception {
@@ -89,6 +93,8 @@ final class ScreenHarness implements AutoCloseable {
             () -> {
               synchronized (frameLock) {
                 frames++;
+                TuiApp running = started.get();
+                keysAtLastFrame = running == null ? 0 : running.keysHandled();
                 frameLock.notifyAll();
               }
             });
@@ -103,6 +109,7 @@ final class ScreenHarness implements AutoCloseable {
             (side, resources, file) -> saved.add(file.getFileName() + ":" + resources.size()),
             clock,
             opts.withWorkingDirectory(Path.of("target")));
+    started.set(app);
     this.thread =
         new Thread(
             () -> {
@@ -131,12 +138,18 @@ final class ScreenHarness implements AutoCloseable {
 
   /** Feeds keys one by one, each time waiting for the frame it causes. */
   void press(KeyStroke... keys) {
+    pressWithin(5_000, keys);
+  }
+
+  /** Feeds keys, allowing each up to {@code millis} for the frame that shows it. */
+  void pressWithin(long millis, KeyStroke... keys) {
     for (KeyStroke k : keys) {
-      long before = frames();
+      long wanted = app.keysHandled() + 1;
       terminal.addInput(k);
       synchronized (frameLock) {
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (frames == before) {
+        long deadline = System.currentTimeMillis() + millis;
+        // A frame drawn for some other reason (a view update, a flash ending) does not count.
+        while (keysAtLastFrame < wanted) {
           long left = deadline - System.currentTimeMillis();
           if (left <= 0) {
             fail("no frame after key " + k + "\n" + screenText());
@@ -168,7 +181,11 @@ final class ScreenHarness implements AutoCloseable {
   }
 
   void await(BooleanSupplier condition, String what) {
-    long deadline = System.currentTimeMillis() + 5_000;
+    await(condition, what, 5_000);
+  }
+
+  void await(BooleanSupplier condition, String what, long millis) {
+    long deadline = System.currentTimeMillis() + millis;
     while (!condition.getAsBoolean()) {
       if (failure != null) {
         throw new AssertionError("the TUI failed", failure);
@@ -217,7 +234,14 @@ final class ScreenHarness implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * The character at a position; off the screen (a row looked up while the text was not drawn yet
+   * is -1) a blank, so conditions polled by {@link #await} just try again.
+   */
   TextCharacter charAt(int x, int y) {
+    if (y < 0 || x < 0) {
+      return TextCharacter.DEFAULT_CHARACTER;
+    }
     return terminal.getCharacter(x, y);
   }
 

@@ -20,6 +20,19 @@ final class Shop {
 
   private Shop() {}
 
+  /** The engine's real differ, symmetric, with the shop's ignored path as a rule. */
+  static io.driftscope.diff.ResourceDiffer differ() {
+    java.util.List<io.driftscope.normalize.IgnoreRule> rules = new java.util.ArrayList<>();
+    for (String path : IGNORED.keySet()) {
+      rules.add(io.driftscope.normalize.IgnoreRuleParser.fromFlag("apps/Deployment:" + path));
+    }
+    return new io.driftscope.diff.StructuralDiffer(
+        new io.driftscope.diff.DiffOptions(
+            io.driftscope.diff.Mode.SYMMETRIC,
+            new io.driftscope.normalize.IgnoreRules(rules),
+            true));
+  }
+
   static List<Resource> staging() {
     return List.of(
         deployment("api", 2, "shop/api:1.4.2", "info"),

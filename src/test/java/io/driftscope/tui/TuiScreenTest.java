@@ -189,15 +189,21 @@ class TuiScreenTest {
       assertTrue(cursorLine.contains("replicas"), cursorLine);
       int rowBefore = h.cursorRow(dark);
       h.right.put(Shop.deployment("worker", 1, "shop/worker:1.0.1", "info"));
-      h.await(() -> h.line(h.rowOf("▸ worker")).contains("~1"), "worker to drift");
-      int worker = h.rowOf("▸ worker");
-      assertStyle(dark.style("flash"), h.charAt(1, worker));
+      // The flash starts with the frame that shows the drift and lasts a second: wait for both
+      // together, so a slow machine cannot miss it between two checks.
+      h.await(
+          () ->
+              h.line(h.rowOf("▸ worker")).contains("~1")
+                  && dark.style("flash")
+                      .background()
+                      .equals(h.charAt(1, h.rowOf("▸ worker")).getBackgroundColor()),
+          "worker to drift and flash");
       assertEquals(rowBefore, h.cursorRow(dark), "cursor row stays");
       assertTrue(h.line(h.cursorRow(dark)).contains("replicas"));
       assertTrue(h.rowOf("▾ api") > 0, "api stays expanded");
       // A new resource above the cursor: the cursor stays on its node.
       h.right.put(Shop.configMap("aaa-new", "k", "v"));
-      h.await(() -> h.rowOf("aaa-new") > 0, "new resource");
+      h.await(() -> h.rowOf("aaa-new") > 0 && h.line(3).contains("-2"), "new resource and counts");
       assertTrue(h.line(h.cursorRow(dark)).contains("replicas"), h.screenText());
       assertTrue(h.line(3).contains("-2"), "root counts updated: " + h.line(3));
       h.await(

@@ -58,6 +58,7 @@ public final class ManifestSource implements Source {
   private String failure;
   private FileWatcher watcher;
   private boolean closed;
+  private FileApplier applier;
 
   /**
    * A source over a file or folder.
@@ -151,6 +152,15 @@ public final class ManifestSource implements Source {
    */
   public synchronized Optional<DocumentLocation> locate(ResourceKey key) {
     return index == null ? Optional.empty() : Optional.ofNullable(index.locations().get(key));
+  }
+
+  /** Edits the manifest files in place; see {@link FileApplier}. */
+  @Override
+  public synchronized Optional<io.driftscope.source.Applier> applier() {
+    if (applier == null) {
+      applier = new FileApplier(path, display, folder != null);
+    }
+    return Optional.of(applier);
   }
 
   @Override

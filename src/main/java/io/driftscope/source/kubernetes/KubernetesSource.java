@@ -141,6 +141,12 @@ final class KubernetesSource implements Source {
     return kubeSpec.namespaces().isEmpty() ? List.of(kube.namespace()) : kubeSpec.namespaces();
   }
 
+  /** Writes through the API server; see {@link KubernetesApplier}. */
+  @Override
+  public Optional<io.driftscope.source.Applier> applier() {
+    return Optional.of(new KubernetesApplier(client, spec));
+  }
+
   @Override
   public LoadResult load() throws SourceException {
     return load(null);

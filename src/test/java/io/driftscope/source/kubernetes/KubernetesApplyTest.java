@@ -1,0 +1,422 @@
+package io.driftscope.source.kubernetes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.driftscope.apply.Confirmation;
+import io.driftscope.apply.Direction;
+import io.driftscope.apply.Executor;
+import io.driftscope.apply.Journal;
+import io.driftscope.apply.Outcome;
+import io.driftscope.apply.Plan;
+import io.driftscope.apply.Planner;
+import io.driftscope.apply.Prepared;
+import io.driftscope.apply.Selection;
+import io.driftscope.apply.SyncCheck;
+import io.driftscope.apply.Target;
+import io.driftscope.apply.Undo;
+import io.driftscope.compare.Comparison;
+import io.driftscope.core.FieldPath;
+import io.driftscope.core.ResourceKey;
+import io.driftscope.core.Side;
+import io.driftscope.demo.ApiServer;
+import io.driftscope.diff.DiffOptions;
+import io.driftscope.diff.Mode;
+import io.driftscope.diff.Pairing;
+import io.driftscope.diff.StructuralDiffer;
+import io.driftscope.source.ApplyException;
+import io.driftscope.source.Source;
+import io.driftscope.source.SourceContext;
+import io.driftscope.source.SourceSpec;
+import io.driftscope.source.file.FileSourceFactory;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Applying manifests to a live namespace on the demo API server (real HTTP; the dispatcher answers
+ * dry runs without writing, failed patch tests with 422 and stale versions with 409).
+ */
+class KubernetesApplyTest {
+
+  static final String MANIFEST =
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: api
+        namespace: shop
+      spec:
+        replicas: 2
+        selector:
+          matchLabels: {app: api}
+        template:
+          metadata:
+            labels: {app: api}
+          spec:
+            containers:
+              - name: sidecar
+                image: envoy:1.30
+              - name: web
+                image: nginx:1.27
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: settings
+        namespace: shop
+      data:
+        mode: fast
+      """;
+
+  static final ResourceKey API = new ResourceKey("apps", "Deployment", "shop", "api");
+  static final FieldPath IMAGE = FieldPath.parse("/spec/template/spec/containers/name=web/image");
+
+  @TempDir Path dir;
+  ApiServer prod;
+  KubernetesClient actor;
+  Source left;
+  Source right;
+  Comparison comparison;
+  Journal journal;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    prod = ApiServer.start("prod");
+    actor = prod.newClient();
+    actor
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build())
+        .create();
+    actor.apps().deployments().inNamespace("shop").resource(deployment("nginx:1.25", 5)).create();
+    actor
+        .configMaps()
+        .inNamespace("shop")
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("legacy")
+                .endMetadata()
+                .addToData("old", "yes")
+                .build())
+        .create();
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, TestClusters.kubeconfig(List.of(prod), "prod"));
+    Files.createDirectories(dir.resolve("desired"));
+    Files.writeString(dir.resolve("desired/app.yaml"), MANIFEST);
+    SourceContext ctx =
+        new SourceContext(
+            "shop", dir, Clock.systemUTC(), Map.of("kubeconfig", kubeconfig.toString()));
+    left = new FileSourceFactory().open(SourceSpec.parse("desired"), ctx);
+    right = new KubernetesSourceFactory().open(SourceSpec.parse("k8s://prod/shop"), ctx);
+    comparison =
+        new Comparison(
+            left,
+            "desired",
+            right,
+            "prod",
+            new StructuralDiffer(DiffOptions.defaults().withMode(Mode.DESIRED)),
+            Pairing.plain(),
+            Mode.DESIRED,
+            Clock.systemUTC());
+    comparison.load();
+    comparison.watch();
+    journal = new Journal(dir.resolve("journal.jsonl"), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void tearDown() {
+    comparison.close();
+    left.close();
+    right.close();
+    actor.close();
+    prod.close();
+  }
+
+  static Deployment deployment(String image, int replicas) {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName("api")
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withNewSelector()
+        .addToMatchLabels("app", "api")
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", "api")
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("web")
+        .withImage(image)
+        .endContainer()
+        .addNewContainer()
+        .withName("sidecar")
+        .withImage("envoy:1.30")
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  Target target() {
+    return new Target(Side.RIGHT, "prod", "k8s://prod/shop", false, false);
+  }
+
+  Executor executor() {
+    return new Executor(right.applier(), journal, "tester");
+  }
+
+  String liveImage(String container) {
+    return actor
+        .apps()
+        .deployments()
+        .inNamespace("shop")
+        .withName("api")
+        .get()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .stream()
+        .filter(c -> c.getName().equals(container))
+        .findFirst()
+        .orElseThrow()
+        .getImage();
+  }
+
+  @Test
+  void appliesAFieldWithAGuardedJsonPatchAndSeesItInSync() throws Exception {
+    Plan plan =
+        new Planner()
+            .plan(
+                comparison.view(), Direction.LEFT_TO_RIGHT, Selection.field(API, IMAGE), target());
+    Executor ex = executor();
+    Prepared prepared = ex.prepare(plan);
+    assertTrue(prepared.ok(), prepared.failures().toString());
+    assertEquals("nginx:1.25", liveImage("web"), "the server dry run wrote nothing");
+    String exact = prepared.previews().get(0).exactChange();
+    assertTrue(exact.startsWith("PATCH /apis/apps/v1/namespaces/shop/deployments/api"), exact);
+    assertTrue(exact.contains("\"path\":\"/metadata/resourceVersion\""), exact);
+    assertTrue(
+        exact.contains(
+            "{\"op\":\"test\",\"path\":\"/spec/template/spec/containers/0/name\",\"value\":\"web\"}"),
+        exact);
+    Outcome out = ex.execute(prepared, Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, out.status(), out.message());
+    assertEquals("nginx:1.27", liveImage("web"));
+    assertEquals(
+        5,
+        actor
+            .apps()
+            .deployments()
+            .inNamespace("shop")
+            .withName("api")
+            .get()
+            .getSpec()
+            .getReplicas());
+    SyncCheck.Report report =
+        SyncCheck.await(comparison, out, Direction.LEFT_TO_RIGHT, Duration.ofSeconds(10));
+    assertTrue(report.inSync(), report.stillDifferent().toString());
+  }
+
+  @Test
+  void reportsAValueAControllerChangedBack() throws Exception {
+    Plan plan =
+        new Planner()
+            .plan(
+                comparison.view(), Direction.LEFT_TO_RIGHT, Selection.field(API, IMAGE), target());
+    Executor ex = executor();
+    Outcome out = ex.execute(ex.prepare(plan), Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, out.status(), out.message());
+    // A "controller" puts the old image back right away.
+    actor.apps().deployments().inNamespace("shop").resource(deployment("nginx:1.25", 5)).update();
+    Thread.sleep(300);
+    SyncCheck.Report report =
+        SyncCheck.await(comparison, out, Direction.LEFT_TO_RIGHT, Duration.ofMillis(500));
+    assertFalse(report.inSync());
+    assertTrue(
+        report.stillDifferent().get(0).contains("is nginx:1.25 again (applied nginx:1.27)"),
+        report.stillDifferent().toString());
+  }
+
+  @Test
+  void aChangeBetweenDryRunAndApplyIsRefusedAsChangedSince() throws Exception {
+    Plan plan =
+        new Planner()
+            .plan(
+                comparison.view(), Direction.LEFT_TO_RIGHT, Selection.field(API, IMAGE), target());
+    Executor ex = executor();
+    Prepared prepared = ex.prepare(plan);
+    assertTrue(prepared.ok(), prepared.failures().toString());
+    actor
+        .apps()
+        .deployments()
+        .inNamespace("shop")
+        .withName("api")
+        .edit(
+            d -> {
+              d.getSpec().setReplicas(7);
+              return d;
+            });
+    Outcome out = ex.execute(prepared, Confirmation.yes());
+    assertEquals(Outcome.Status.FAILED, out.status());
+    ApplyException e = out.results().get(0).failure();
+    assertEquals(ApplyException.Kind.CHANGED_SINCE, e.kind(), e.getMessage());
+    assertTrue(e.getMessage().contains("changed since you looked"), e.getMessage());
+    assertEquals("nginx:1.25", liveImage("web"));
+    assertEquals(Journal.Status.FAILED, journal.last().orElseThrow().changes().get(0).status());
+  }
+
+  @Test
+  void createsDeletesAndUndoes() throws Exception {
+    ResourceKey settings = new ResourceKey("", "ConfigMap", "shop", "settings");
+    ResourceKey legacy = new ResourceKey("", "ConfigMap", "shop", "legacy");
+    Plan plan =
+        new Planner()
+            .plan(
+                comparison.view(),
+                Direction.LEFT_TO_RIGHT,
+                Selection.resource(settings)
+                    .plus(Selection.resource(legacy))
+                    .plus(Selection.resource(API)),
+                target());
+    assertEquals(
+        List.of("create", "patch", "delete"),
+        plan.changes().stream().map(c -> c.change().verb()).toList());
+    Executor ex = executor();
+    Outcome out = ex.execute(ex.prepare(plan), Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, out.status(), out.message());
+    assertNotNull(actor.configMaps().inNamespace("shop").withName("settings").get());
+    assertNull(actor.configMaps().inNamespace("shop").withName("legacy").get());
+    assertEquals(
+        2,
+        actor
+            .apps()
+            .deployments()
+            .inNamespace("shop")
+            .withName("api")
+            .get()
+            .getSpec()
+            .getReplicas());
+
+    Plan undo = Undo.plan(journal.last().orElseThrow(), target());
+    Outcome undone = ex.execute(ex.prepare(undo), Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, undone.status(), undone.message());
+    assertNull(actor.configMaps().inNamespace("shop").withName("settings").get());
+    assertEquals(
+        "yes",
+        actor.configMaps().inNamespace("shop").withName("legacy").get().getData().get("old"));
+    assertEquals(
+        5,
+        actor
+            .apps()
+            .deployments()
+            .inNamespace("shop")
+            .withName("api")
+            .get()
+            .getSpec()
+            .getReplicas());
+    assertEquals("nginx:1.25", liveImage("web"));
+  }
+
+  @Test
+  void undoRefusesAfterAnOutsideChange() throws Exception {
+    Plan plan =
+        new Planner()
+            .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+    Executor ex = executor();
+    assertEquals(Outcome.Status.APPLIED, ex.execute(ex.prepare(plan), Confirmation.yes()).status());
+    actor
+        .apps()
+        .deployments()
+        .inNamespace("shop")
+        .withName("api")
+        .edit(
+            d -> {
+              d.getSpec().setReplicas(9);
+              return d;
+            });
+    Prepared undo = ex.prepare(Undo.plan(journal.last().orElseThrow(), target()));
+    assertTrue(undo.changedSince(), undo.failures().toString());
+    assertEquals(Outcome.Status.REFUSED, ex.execute(undo, Confirmation.yes()).status());
+    assertEquals(
+        9,
+        actor
+            .apps()
+            .deployments()
+            .inNamespace("shop")
+            .withName("api")
+            .get()
+            .getSpec()
+            .getReplicas());
+  }
+
+  @Test
+  void undoIgnoresWhatTheClusterMaintainsItself() throws Exception {
+    Plan plan =
+        new Planner()
+            .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+    Executor ex = executor();
+    assertEquals(Outcome.Status.APPLIED, ex.execute(ex.prepare(plan), Confirmation.yes()).status());
+    // The deployment controller bumps the revision annotation: a new resourceVersion, same spec.
+    actor
+        .apps()
+        .deployments()
+        .inNamespace("shop")
+        .withName("api")
+        .edit(
+            d -> {
+              d.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", "2");
+              return d;
+            });
+    Outcome undone =
+        ex.execute(
+            ex.prepare(Undo.plan(journal.last().orElseThrow(), target())), Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, undone.status(), undone.message());
+    assertEquals(
+        5,
+        actor
+            .apps()
+            .deployments()
+            .inNamespace("shop")
+            .withName("api")
+            .get()
+            .getSpec()
+            .getReplicas());
+  }
+
+  @Test
+  void aRefusedDryRunStopsTheApply() throws Exception {
+    prod.forbid("apps", "deployments");
+    Plan plan =
+        new Planner()
+            .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+    Executor ex = executor();
+    Prepared prepared = ex.prepare(plan);
+    assertFalse(prepared.ok());
+    assertEquals(ApplyException.Kind.REJECTED, prepared.previews().get(0).failure().kind());
+    assertTrue(
+        prepared.failures().get(0).contains("the dry run was refused by k8s://prod/shop"),
+        prepared.failures().toString());
+    assertEquals(Outcome.Status.REFUSED, ex.execute(prepared, Confirmation.yes()).status());
+  }
+}
