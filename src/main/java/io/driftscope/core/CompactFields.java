@@ -36,7 +36,6 @@ public final class CompactFields extends AbstractMap<String, JsonNode> {
   private int[] slots;
 
   private int modCount;
-  private Set<Map.Entry<String, JsonNode>> entrySet;
 
   /** An empty map. */
   public CompactFields() {
@@ -144,12 +143,8 @@ public final class CompactFields extends AbstractMap<String, JsonNode> {
 
   @Override
   public Set<Map.Entry<String, JsonNode>> entrySet() {
-    Set<Map.Entry<String, JsonNode>> s = entrySet;
-    if (s == null) {
-      s = new Entries();
-      entrySet = s;
-    }
-    return s;
+    // Not cached: a field for it would cost every one of millions of maps for the few iterated.
+    return new Entries();
   }
 
   private void removeAt(int i) {
