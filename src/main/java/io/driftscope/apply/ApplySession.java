@@ -52,6 +52,11 @@ public final class ApplySession {
     return targets.get(direction.target());
   }
 
+  /** Whether the side a direction writes has an applier (its source can be written at all). */
+  public boolean canWrite(Direction direction) {
+    return appliers.get(direction.target()).isPresent();
+  }
+
   /** Plans the selection in the current view and dry-runs it: what the plan screen shows. */
   public Prepared plan(ComparisonView view, Direction direction, Selection selection) {
     Plan plan = planner.plan(view, direction, selection, target(direction));

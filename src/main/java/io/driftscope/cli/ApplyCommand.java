@@ -128,28 +128,16 @@ public final class ApplyCommand implements Callable<Integer> {
         ComparisonView view = comparison.view();
         checkNamed(view);
         Opener.Opened opened = dir.target() == Side.LEFT ? pair.left() : pair.right();
-        Target target =
-            new Target(
-                dir.target(),
-                opened.label(),
-                opened.environment().spec(),
-                opened.environment().isProtected(),
-                readOnly || opened.environment().readOnly());
+        Target target = Remediation.target(opened, dir.target(), readOnly);
         Plan plan = new Planner().plan(view, dir, selection, target);
         if (plan.isEmpty()) {
           plan.notes().forEach(n -> terminal.out().println("note: " + n));
           terminal.out().println("nothing to apply: the selected nodes are in sync");
           return ExitCodes.DRIFT;
         }
-        Journal journal =
-            new Journal(
-                journalFile != null
-                    ? terminal.workingDirectory().resolve(journalFile)
-                    : Journal.defaultFile(terminal.env()),
-                terminal.clock());
+        Journal journal = Remediation.journal(terminal, journalFile);
         Executor executor =
-            new Executor(
-                opened.source().applier(), journal, terminal.env().getOrDefault("USER", "unknown"));
+            new Executor(opened.source().applier(), journal, Remediation.user(terminal));
         Prepared prepared = executor.prepare(plan);
         PlanText.lines(prepared, showChanges).forEach(terminal.out()::println);
         if (!prepared.ok()) {

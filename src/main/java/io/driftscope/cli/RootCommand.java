@@ -1,5 +1,6 @@
 package io.driftscope.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,6 +50,12 @@ final class RootCommand implements Callable<Integer> {
 
   @Option(names = "--read-only", description = "Make applying changes impossible.")
   boolean readOnly;
+
+  @Option(
+      names = "--journal",
+      paramLabel = "FILE",
+      description = "Journal of applies (default: $${XDG_STATE_HOME:-~/.local/state}/driftscope/).")
+  Path journal;
 
   @Option(names = "--no-flash", description = "Do not flash nodes that change.")
   boolean noFlash;

@@ -2,6 +2,7 @@ package io.driftscope.cli;
 
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import io.driftscope.apply.ApplySession;
 import io.driftscope.compare.Comparison;
 import io.driftscope.compare.ModeChoice;
 import io.driftscope.compare.Opener;
@@ -77,7 +78,7 @@ final class TuiLauncher {
               screen,
               theme,
               config,
-              new Opening(setup),
+              new Opening(setup, terminal, cmd.readOnly, cmd.journal),
               left,
               right,
               TuiLauncher::writeSnapshot,
@@ -115,10 +116,24 @@ final class TuiLauncher {
   /** Opens comparisons for the TUI and closes their sources when it lets them go. */
   private static final class Opening implements TuiApp.ComparisonOpener {
     private final CompareSetup setup;
+    private final Terminal terminal;
+    private final boolean readOnly;
+    private final Path journal;
     private final Map<Comparison, Opener.OpenedPair> pairs = new IdentityHashMap<>();
 
-    Opening(CompareSetup setup) {
+    Opening(CompareSetup setup, Terminal terminal, boolean readOnly, Path journal) {
       this.setup = setup;
+      this.terminal = terminal;
+      this.readOnly = readOnly;
+      this.journal = journal;
+    }
+
+    @Override
+    public synchronized Optional<ApplySession> session(Comparison comparison) {
+      Opener.OpenedPair pair = pairs.get(comparison);
+      return pair == null
+          ? Optional.empty()
+          : Optional.of(Remediation.session(terminal, pair, readOnly, journal));
     }
 
     @Override

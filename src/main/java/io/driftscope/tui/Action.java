@@ -32,5 +32,17 @@ public enum Action {
   APPLY_RIGHT_TO_LEFT,
   UNDO,
   HELP,
-  QUIT
+  QUIT,
+  /** Plan dialog: apply (an unprotected target). */
+  PLAN_CONFIRM,
+  /** Plan dialog: apply with the typed name (a protected target). */
+  PLAN_CONFIRM_TYPED,
+  /** Plan dialog: show or hide the exact change. */
+  PLAN_EXACT,
+  PLAN_DOWN,
+  PLAN_UP,
+  PLAN_PAGE_DOWN,
+  PLAN_PAGE_UP,
+  /** Plan dialog: cancel. */
+  PLAN_CANCEL
 }

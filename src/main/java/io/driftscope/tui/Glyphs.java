@@ -76,7 +76,9 @@ public record Glyphs(
     return switch (c) {
       case '─', '━' -> "-";
       case '│' -> "|";
-      case '┼' -> "+";
+      case '┼', '┌', '┐', '└', '┘' -> "+";
+      case '✗' -> "x";
+      case '✓' -> "v";
       case '▾' -> "v";
       case '▸' -> ">";
       case '…' -> "~";

@@ -16,6 +16,22 @@ final class HelpScreen {
 
   private HelpScreen() {}
 
+  /** {@code text} in lines of at most {@code width} columns, broken at spaces where possible. */
+  static List<String> wrap(String text, int width) {
+    List<String> out = new ArrayList<>();
+    String rest = text;
+    while (rest.length() > width) {
+      int at = rest.lastIndexOf(' ', width);
+      if (at <= 0) {
+        at = width;
+      }
+      out.add(rest.substring(0, at));
+      rest = rest.substring(at).stripLeading();
+    }
+    out.add(rest);
+    return out;
+  }
+
   static void draw(Painter p, KeyMap keys) {
     Style help = p.style("help");
     p.fillAll(help);
@@ -32,7 +48,9 @@ final class HelpScreen {
       for (KeyBinding b : keys.group(g)) {
         lines.add(new String[] {b.enabled() ? "key" : "off", b.keys(), b.description()});
         if (!b.enabled()) {
-          lines.add(new String[] {"reason", "(" + b.disabledReason() + ")"});
+          for (String part : wrap("(" + b.disabledReason() + ")", MIN_COLUMN - 3 - KEY_WIDTH)) {
+            lines.add(new String[] {"reason", part});
+          }
         }
       }
       lines.add(new String[] {"gap"});

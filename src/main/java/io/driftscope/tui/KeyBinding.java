@@ -31,7 +31,9 @@ public record KeyBinding(
     FIND("Find"),
     COMPARE("Compare"),
     APPLY("Apply"),
-    VIEW("View");
+    VIEW("View"),
+    /** The plan dialog's keys; looked up only while the dialog is open. */
+    DIALOG("Plan dialog");
 
     private final String title;
 
@@ -57,6 +59,21 @@ public record KeyBinding(
 
     public static Key of(KeyType type) {
       return new Key(type, null, false);
+    }
+
+    /** How a hint writes this key: {@code v}, {@code Enter}, {@code Esc}, {@code ↓}. */
+    public String label() {
+      if (type == KeyType.Character) {
+        return (ctrl ? "^" : "") + character;
+      }
+      return switch (type) {
+        case Escape -> "Esc";
+        case ArrowDown -> "↓";
+        case ArrowUp -> "↑";
+        case PageDown -> "PgDn";
+        case PageUp -> "PgUp";
+        default -> type.name();
+      };
     }
 
     /** Whether {@code stroke} is this key (Alt is never part of a binding). */

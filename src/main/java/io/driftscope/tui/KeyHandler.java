@@ -1,6 +1,8 @@
 package io.driftscope.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import io.driftscope.apply.Direction;
 import io.driftscope.config.Config;
 import io.driftscope.config.ConfigException;
 import java.util.ArrayList;
@@ -18,19 +20,26 @@ final class KeyHandler {
 
   private final UiState s;
   private final TuiApp.Commands commands;
+  private final ApplyFlow apply;
   private final Config config;
   private final IntSupplier pageRows;
   private String filterBefore = "";
 
-  KeyHandler(UiState s, TuiApp.Commands commands, Config config, IntSupplier pageRows) {
+  KeyHandler(
+      UiState s, TuiApp.Commands commands, ApplyFlow apply, Config config, IntSupplier pageRows) {
     this.s = s;
     this.commands = commands;
+    this.apply = apply;
     this.config = config;
     this.pageRows = pageRows;
   }
 
   /** Handles one key; returns false when the user quits. */
   boolean handle(KeyStroke k) {
+    if (s.dialog != null) {
+      dialogKey(k);
+      return true;
+    }
     if (s.input != null) {
       return editLine(k);
     }
@@ -145,6 +154,55 @@ final class KeyHandler {
       case SAVE -> commands.save();
       case COMMAND -> s.input = new LineEditor(":", "", this::complete);
       case HELP -> s.help = true;
+      case MARK -> {
+        Node n = nav.cursor();
+        boolean on = s.marks.toggle(n);
+        s.say(
+            (on ? "marked " : "unmarked ")
+                + Marks.describe(n)
+                + " · "
+                + s.marks.size()
+                + " marked"
+                + (s.marks.isEmpty() ? "" : ": > or < plans them"),
+            "warning");
+      }
+      case APPLY_LEFT_TO_RIGHT, APPLY_RIGHT_TO_LEFT ->
+          apply.plan(
+              a == Action.APPLY_LEFT_TO_RIGHT ? Direction.LEFT_TO_RIGHT : Direction.RIGHT_TO_LEFT,
+              s.marks.isEmpty() ? Marks.selectionOf(nav.cursor()) : s.marks.selection());
+      case UNDO -> apply.undo(0);
+      default -> {}
+    }
+  }
+
+  /** A key while the plan dialog is open: its own bindings, or text for a protected target. */
+  private void dialogKey(KeyStroke k) {
+    PlanDialog d = s.dialog;
+    boolean typing = d.typing();
+    Optional<KeyBinding> b = s.keys.lookupInDialog(k, typing);
+    if (b.isEmpty()) {
+      if (typing && k.getKeyType() == KeyType.Character && !k.isCtrlDown() && !k.isAltDown()) {
+        d.typed.append(k.getCharacter());
+        d.problem = null;
+      } else if (typing && k.getKeyType() == KeyType.Backspace && d.typed.length() > 0) {
+        d.typed.setLength(d.typed.length() - 1);
+      }
+      return;
+    }
+    switch (b.get().action()) {
+      case PLAN_CANCEL -> apply.cancel();
+      case PLAN_CONFIRM, PLAN_CONFIRM_TYPED -> {
+        if (d.phase == PlanDialog.Phase.PLANNING) {
+          d.problem = "wait for the dry run to finish";
+        } else if (d.applicable()) {
+          apply.confirm();
+        }
+      }
+      case PLAN_EXACT -> d.exact = !d.exact;
+      case PLAN_DOWN -> d.scroll++;
+      case PLAN_UP -> d.scroll = Math.max(0, d.scroll - 1);
+      case PLAN_PAGE_DOWN -> d.scroll += Math.max(1, d.page - 1);
+      case PLAN_PAGE_UP -> d.scroll = Math.max(0, d.scroll - Math.max(1, d.page - 1));
       default -> {}
     }
   }
@@ -270,13 +328,34 @@ final class KeyHandler {
       case "right", "env" ->
           needs(arg, ":" + w[0] + " NAME|SPEC", () -> commands.reopen(commands.leftWord(), arg));
       case "theme" -> needs(arg, ":theme NAME|PATH", () -> theme(arg));
-      case "undo" -> s.say(":undo " + arg + ": " + KeyMap.REMEDIATION_LATER, "warning");
+      case "undo" -> undoCommand(arg);
       default ->
           s.say(
               "unknown command :" + w[0] + " (known: " + String.join(", ", COMMANDS) + ")",
               "error");
     }
     return true;
+  }
+
+  private void undoCommand(String arg) {
+    KeyBinding u = s.keys.binding(Action.UNDO);
+    if (!u.enabled()) {
+      s.say(":undo: " + u.disabledReason(), "warning");
+      return;
+    }
+    if (arg.isEmpty()) {
+      apply.undo(0);
+      return;
+    }
+    try {
+      int n = Integer.parseInt(arg);
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      apply.undo(n);
+    } catch (NumberFormatException e) {
+      s.say("usage: :undo [N] (N: the apply's number in the journal)", "error");
+    }
   }
 
   private void needs(String arg, String usage, Runnable r) {

@@ -8,6 +8,10 @@ import io.driftscope.core.DriftStatus;
 import io.driftscope.diff.Summary;
 import io.driftscope.source.SourceState;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Draws one frame: the header (both environments and their state), the tree (and the detail pane
@@ -52,6 +56,9 @@ final class ScreenRenderer {
     }
     messageLine(p, s, h - 2);
     statusBar(screen, p, s, h - 1);
+    if (s.dialog != null) {
+      PlanDialogRenderer.draw(p, s);
+    }
   }
 
   private static void tooSmall(Painter p) {
@@ -184,17 +191,31 @@ final class ScreenRenderer {
     x = count(p, x, y, DriftStatus.IGNORED, sum.ignored(), " ignored", st);
     // The hint bar shows what fits, in key map order, and always ends with the help key.
     String help = s.keys.binding(Action.HELP).enabled() ? s.keys.binding(Action.HELP).hint() : "";
-    StringBuilder hints = new StringBuilder();
+    // Which hints fit is decided by priority; they are shown in key map order.
     int room = p.width() - x - 3 - help.length() - 2;
-    for (KeyBinding b : s.keys.hints()) {
+    List<KeyBinding> all = s.keys.hints();
+    List<KeyBinding> byPriority = new ArrayList<>();
+    for (Action a : KeyMap.HINT_PRIORITY) {
+      all.stream().filter(b -> b.action() == a).forEach(byPriority::add);
+    }
+    all.stream().filter(b -> !byPriority.contains(b)).forEach(byPriority::add);
+    Set<KeyBinding> kept = new HashSet<>();
+    int used = 0;
+    for (KeyBinding b : byPriority) {
       if (b.action() == Action.HELP) {
         continue;
       }
-      String h = b.hint() + "  ";
-      if (hints.length() + h.length() > room) {
-        break;
+      int len = b.hint().length() + 2;
+      if (used + len <= room) {
+        kept.add(b);
+        used += len;
       }
-      hints.append(h);
+    }
+    StringBuilder hints = new StringBuilder();
+    for (KeyBinding b : all) {
+      if (kept.contains(b)) {
+        hints.append(b.hint()).append("  ");
+      }
     }
     hints.append(help);
     p.put(p.width() - hints.length() - 1, y, hints.toString(), st);

@@ -69,6 +69,9 @@ final class TreeRowRenderer {
         plain
             ? rowStyle
             : n.status == DriftStatus.SAME && n.type != Node.Type.FIELD ? p.style("base") : ds;
+    if (!plain && s.marks.marked(n)) {
+      labelStyle = p.style("tree.marked");
+    }
     int x = p.put(1 + indent, y, expander, rowStyle);
     p.put(x, y, p.cut(label, c.status() - x - 1), labelStyle);
     String summary = summary(s, n, p.glyphs());

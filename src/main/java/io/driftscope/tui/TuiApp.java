@@ -4,6 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import io.driftscope.apply.ApplySession;
 import io.driftscope.compare.Comparison;
 import io.driftscope.compare.ComparisonView;
 import io.driftscope.compare.SideView;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,6 +35,14 @@ public final class TuiApp {
   public interface ComparisonOpener {
     /** Opens both sources and builds their comparison; the TUI loads and watches it. */
     Comparison open(String left, String right) throws SourceException;
+
+    /**
+     * The remediation session for a comparison this opener opened: its sides as targets with their
+     * appliers, the journal and the user; empty when applying is not possible here.
+     */
+    default Optional<ApplySession> session(Comparison comparison) {
+      return Optional.empty();
+    }
 
     /** Releases a comparison the TUI no longer shows (closes its watches and sources). */
     default void close(Comparison comparison) {
@@ -127,7 +137,15 @@ public final class TuiApp {
             t.setDaemon(true);
             return t;
           });
+  private final ExecutorService applyWork =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "driftscope-tui-apply");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicReference<Comparison> active = new AtomicReference<>();
+  private final ApplyFlow applyFlow;
   private volatile long generation;
   // Written by the screen thread only; read by tests to know a frame shows a given key.
   private volatile long keysHandled;
@@ -170,10 +188,19 @@ public final class TuiApp {
             !options.noFlash());
     state.leftWord = left;
     state.rightWord = right;
+    this.applyFlow =
+        new ApplyFlow(
+            state,
+            this::post,
+            applyWork,
+            active::get,
+            () -> open(state.leftWord, state.rightWord),
+            options.readOnly());
     this.keys =
         new KeyHandler(
             state,
             new Commands(),
+            applyFlow,
             config,
             () -> Math.max(1, screen.getTerminalSize().getRows() - 6));
   }
@@ -197,6 +224,7 @@ public final class TuiApp {
         opener.close(c);
       }
       background.shutdownNow();
+      applyWork.shutdownNow();
       screen.stopScreen();
     }
   }
@@ -422,10 +450,19 @@ public final class TuiApp {
           if (previous != null) {
             opener.close(previous);
           }
+          Optional<ApplySession> session;
+          try {
+            session = opener.session(c);
+          } catch (RuntimeException e) {
+            session = Optional.empty();
+            post(() -> state.say("applying is not available: " + e.getMessage(), "error"));
+          }
+          Optional<ApplySession> sessionFound = session;
           post(
               () -> {
                 state.leftWord = left;
                 state.rightWord = right;
+                applyFlow.sessionChanged(sessionFound);
               });
           pending.set(c.view());
           wake();

@@ -39,6 +39,12 @@ final class UiState {
   Focus focus = Focus.TREE;
   boolean help;
 
+  /** The nodes marked with {@code space} for the next apply. */
+  final Marks marks = new Marks();
+
+  /** The plan dialog, while open. */
+  PlanDialog dialog;
+
   /** The line being edited after {@code :} or {@code /}, or {@code null}. */
   LineEditor input;
 
@@ -59,9 +65,14 @@ final class UiState {
 
   /** Shows a one-line message for a few seconds in the given style. */
   void say(String text, String style) {
+    say(text, style, 5_000);
+  }
+
+  /** Shows a one-line message for {@code millis} in the given style. */
+  void say(String text, String style, long millis) {
     message = text;
     messageStyle = style;
-    messageUntil = now + 5_000;
+    messageUntil = now + millis;
   }
 
   boolean protectedEnv(String label) {

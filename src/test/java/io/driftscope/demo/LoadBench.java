@@ -1,5 +1,8 @@
 package io.driftscope.demo;
 
+import io.driftscope.cli.BenchComparisons;
+import io.driftscope.compare.Comparison;
+import io.driftscope.compare.ComparisonView;
 import io.driftscope.core.Resource;
 import io.driftscope.core.ResourceKey;
 import io.driftscope.source.LoadResult;
@@ -27,11 +30,23 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Kubernetes source benchmark for {@code scripts/bench}: loads a namespace of 5,000 objects of
- * 10 kinds from a demo API server and prints the wall time to a complete load, then the time from a
- * change on the server to the source's listener, p50/p99 over 200 changes. Arguments: {@code
- * [objects] [changes]}. Output lines: {@code k8s.load.ms N}, {@code k8s.change.p50.ms N}, {@code
- * k8s.change.p99.ms N}.
+ * The Kubernetes benchmark for {@code scripts/bench}: seeds a namespace of 5,000 objects of 10
+ * kinds into a demo API server, then measures one of two things. Arguments: {@code [objects]
+ * [changes] [source|comparison]}.
+ *
+ * <ul>
+ *   <li>{@code source} (default): the Kubernetes source alone: wall time to a complete load, then
+ *       the time from a change on the server to the source's listener, p50/p99 over the changes.
+ *       Output lines: {@code k8s.load.ms N}, {@code k8s.change.p50.ms N}, {@code k8s.change.p99.ms
+ *       N}.
+ *   <li>{@code comparison}: what issue 4 asks for: a {@link io.driftscope.compare.Comparison} set
+ *       up as the TUI sets it up, left a folder of the same objects as manifests, right {@code
+ *       k8s://bench/bench}: wall time from opening both sides to a complete comparison (both loaded
+ *       and diffed), then the time from a change on the server to the comparison's listener being
+ *       told (a view naming the changed resource), p50/p99 over the changes, after a few untimed
+ *       ones. Output lines: {@code k8s.compare.load.ms N}, {@code k8s.compare.change.p50.ms N},
+ *       {@code k8s.compare.change.p99.ms N}, {@code k8s.compare.change.max.ms N}.
+ * </ul>
  */
 public final class LoadBench {
 
@@ -53,6 +68,7 @@ public final class LoadBench {
   public static void main(String[] args) throws Exception {
     int objects = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
     int changes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    String mode = args.length > 2 ? args[2] : "source";
     try (ApiServer server = ApiServer.start("bench");
         KubernetesClient client = server.newClient()) {
       client
@@ -83,58 +99,135 @@ public final class LoadBench {
           "apiVersion: v1\nkind: Config\ncurrent-context: bench\nclusters:\n- name: bench\n  cluster:\n    server: "
               + server.url()
               + "\ncontexts:\n- name: bench\n  context: {cluster: bench, user: u, namespace: bench}\nusers:\n- name: u\n  user: {token: t}\n");
-      SourceContext ctx =
-          new SourceContext(
-              "default", dir, Clock.systemUTC(), Map.of("kubeconfig", kubeconfig.toString()));
-      long t0 = System.nanoTime();
-      try (Source source =
-          new KubernetesSourceFactory(Map.of()).open(SourceSpec.parse("k8s://bench/bench"), ctx)) {
-        LoadResult r = source.load();
-        long loadMs = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println("k8s.load.objects " + r.resources().size());
-        System.out.println("k8s.load.ms " + loadMs);
-        BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
-        BlockingQueue<SourceState> states = new LinkedBlockingQueue<>();
-        source.watch(
-            new SourceListener() {
-              @Override
-              public void onChange(ResourceKey key, Resource resource) {
-                arrivals.add(System.nanoTime());
-              }
-
-              @Override
-              public void onReset(List<Resource> resources) {}
-
-              @Override
-              public void onState(SourceState state) {
-                states.add(state);
-              }
-            });
-        states.poll(10, TimeUnit.SECONDS);
-        long[] latencies = new long[changes];
-        for (int i = 0; i < changes; i++) {
-          String name = "o-" + (i * TEMPLATES.size() % objects);
-          long start = System.nanoTime();
-          client
-              .configMaps()
-              .inNamespace("bench")
-              .withName(name)
-              .edit(
-                  cm -> {
-                    cm.getData().put("k", "v" + start);
-                    return cm;
-                  });
-          Long at = arrivals.poll(10, TimeUnit.SECONDS);
-          if (at == null) {
-            throw new IllegalStateException("change " + i + " not reported within 10 s");
-          }
-          latencies[i] = at - start;
-        }
-        Arrays.sort(latencies);
-        System.out.printf("k8s.change.p50.ms %.1f%n", latencies[changes / 2] / 1e6);
-        System.out.printf(
-            "k8s.change.p99.ms %.1f%n", latencies[(int) Math.ceil(changes * 0.99) - 1] / 1e6);
+      if ("comparison".equals(mode)) {
+        comparison(client, dir, kubeconfig, objects, changes);
+      } else {
+        source(client, dir, kubeconfig, objects, changes);
       }
+    }
+  }
+
+  private static void source(
+      KubernetesClient client, Path dir, Path kubeconfig, int objects, int changes)
+      throws Exception {
+    SourceContext ctx =
+        new SourceContext(
+            "default", dir, Clock.systemUTC(), Map.of("kubeconfig", kubeconfig.toString()));
+    long t0 = System.nanoTime();
+    try (Source source =
+        new KubernetesSourceFactory(Map.of()).open(SourceSpec.parse("k8s://bench/bench"), ctx)) {
+      LoadResult r = source.load();
+      long loadMs = (System.nanoTime() - t0) / 1_000_000;
+      System.out.println("k8s.load.objects " + r.resources().size());
+      System.out.println("k8s.load.ms " + loadMs);
+      BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+      BlockingQueue<SourceState> states = new LinkedBlockingQueue<>();
+      source.watch(
+          new SourceListener() {
+            @Override
+            public void onChange(ResourceKey key, Resource resource) {
+              arrivals.add(System.nanoTime());
+            }
+
+            @Override
+            public void onReset(List<Resource> resources) {}
+
+            @Override
+            public void onState(SourceState state) {
+              states.add(state);
+            }
+          });
+      states.poll(10, TimeUnit.SECONDS);
+      long[] latencies = new long[changes];
+      for (int i = 0; i < changes; i++) {
+        String name = "o-" + (i * TEMPLATES.size() % objects);
+        long start = System.nanoTime();
+        client
+            .configMaps()
+            .inNamespace("bench")
+            .withName(name)
+            .edit(
+                cm -> {
+                  cm.getData().put("k", "v" + start);
+                  return cm;
+                });
+        Long at = arrivals.poll(10, TimeUnit.SECONDS);
+        if (at == null) {
+          throw new IllegalStateException("change " + i + " not reported within 10 s");
+        }
+        latencies[i] = at - start;
+      }
+      Arrays.sort(latencies);
+      System.out.printf("k8s.change.p50.ms %.1f%n", latencies[changes / 2] / 1e6);
+      System.out.printf(
+          "k8s.change.p99.ms %.1f%n", latencies[(int) Math.ceil(changes * 0.99) - 1] / 1e6);
+    }
+  }
+
+  private static void comparison(
+      KubernetesClient client, Path dir, Path kubeconfig, int objects, int changes)
+      throws Exception {
+    // The left side: the same objects as manifests, one multi-document file per kind.
+    Path manifests = dir.resolve("manifests");
+    Files.createDirectories(manifests);
+    for (int k = 0; k < TEMPLATES.size(); k++) {
+      StringBuilder file = new StringBuilder();
+      for (int i = k; i < objects; i += TEMPLATES.size()) {
+        file.append("---\n").append(TEMPLATES.get(k).formatted("o-" + i)).append('\n');
+      }
+      Files.writeString(manifests.resolve("kind-" + k + ".yaml"), file.toString());
+    }
+    Path work = Files.createDirectories(dir.resolve("work"));
+    long t0 = System.nanoTime();
+    try (BenchComparisons.Opened opened =
+        BenchComparisons.open(manifests.toString(), "k8s://bench/bench", work, kubeconfig)) {
+      Comparison comparison = opened.comparison();
+      comparison.load();
+      long loadMs = (System.nanoTime() - t0) / 1_000_000;
+      ComparisonView loaded = comparison.view();
+      System.out.println("k8s.compare.resources " + loaded.resources().size());
+      System.out.println(
+          "k8s.compare.summary "
+              + loaded.summary().toString().replace('\n', ' ')
+              + " mode="
+              + loaded.mode());
+      System.out.println("k8s.compare.load.ms " + loadMs);
+      BlockingQueue<long[]> arrivals = new LinkedBlockingQueue<>();
+      comparison.addListener(
+          v -> {
+            if (!v.changed().isEmpty()) {
+              arrivals.add(new long[] {System.nanoTime(), v.changed().size()});
+            }
+          });
+      comparison.watch();
+      int warmup = 10;
+      long[] latencies = new long[changes];
+      for (int i = 0; i < warmup + changes; i++) {
+        String name = "o-" + (i * TEMPLATES.size() % objects);
+        long start = System.nanoTime();
+        client
+            .configMaps()
+            .inNamespace("bench")
+            .withName(name)
+            .edit(
+                cm -> {
+                  cm.getData().put("k", "v" + start);
+                  return cm;
+                });
+        long[] at = arrivals.poll(i < warmup ? 30 : 10, TimeUnit.SECONDS);
+        if (at == null) {
+          throw new IllegalStateException(
+              "change " + i + " did not reach the comparison's listener in time");
+        }
+        if (i >= warmup) {
+          latencies[i - warmup] = at[0] - start;
+        }
+      }
+      Arrays.sort(latencies);
+      System.out.printf("k8s.compare.change.p50.ms %.1f%n", latencies[changes / 2] / 1e6);
+      System.out.printf(
+          "k8s.compare.change.p99.ms %.1f%n", latencies[(int) Math.ceil(changes * 0.99) - 1] / 1e6);
+      System.out.printf("k8s.compare.change.max.ms %.1f%n", latencies[changes - 1] / 1e6);
     }
   }
 }

@@ -58,15 +58,31 @@ class KeyMapTest {
   }
 
   @Test
-  void remediationKeysAreDisabledWithTheReasonAndOutOfTheHintBar() {
+  void applyKeysAreDisabledUntilOpenWithTheReasonAndOutOfTheHintBar() {
     for (Action a :
         List.of(Action.MARK, Action.APPLY_LEFT_TO_RIGHT, Action.APPLY_RIGHT_TO_LEFT, Action.UNDO)) {
       assertFalse(map.binding(a).enabled());
-      assertEquals(KeyMap.REMEDIATION_LATER, map.binding(a).disabledReason());
+      assertEquals(KeyMap.NOT_OPEN, map.binding(a).disabledReason());
     }
     assertTrue(map.hints().stream().noneMatch(b -> b.group() == KeyBinding.Group.APPLY));
     KeyMap wired = map.enable(Action.APPLY_LEFT_TO_RIGHT);
     assertTrue(wired.hints().stream().anyMatch(b -> b.action() == Action.APPLY_LEFT_TO_RIGHT));
+    KeyMap both = map.withRemediation(null, "prod is read-only (driftscope.yaml)", null);
+    assertTrue(both.binding(Action.MARK).enabled());
+    assertTrue(both.binding(Action.UNDO).enabled());
+    assertEquals(
+        "prod is read-only (driftscope.yaml)",
+        both.binding(Action.APPLY_RIGHT_TO_LEFT).disabledReason());
+    assertEquals(
+        List.of("y apply", "v exact change", "j/k scroll", "Esc cancel"), map.dialogHints(false));
+    assertEquals(
+        List.of("Enter apply", "Tab exact change", "↓/↑ scroll", "Esc cancel"),
+        map.dialogHints(true));
+    assertEquals(
+        Action.PLAN_EXACT,
+        map.lookupInDialog(new KeyStroke('v', false, false), false).get().action());
+    assertTrue(map.lookupInDialog(new KeyStroke('v', false, false), true).isEmpty());
+    assertEquals(Action.OPEN, action(new KeyStroke(KeyType.Enter)), "dialog keys stay apart");
     KeyMap readOnly = wired.readOnly();
     assertEquals(KeyMap.READ_ONLY, readOnly.binding(Action.APPLY_LEFT_TO_RIGHT).disabledReason());
     assertTrue(readOnly.hints().stream().noneMatch(b -> b.group() == KeyBinding.Group.APPLY));

@@ -8,12 +8,14 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import io.driftscope.apply.ApplySession;
 import io.driftscope.compare.Comparison;
 import io.driftscope.config.Config;
 import io.driftscope.config.Environment;
 import io.driftscope.diff.Mode;
 import io.driftscope.diff.Pairing;
 import io.driftscope.diff.ResourceDiffer;
+import io.driftscope.source.Source;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Runs a {@link TuiApp} on a fixed-size virtual terminal over two {@link MemorySource}s, feeds it
@@ -43,6 +46,10 @@ final class ScreenHarness implements AutoCloseable {
   private long keysAtLastFrame;
   private final java.util.concurrent.atomic.AtomicReference<TuiApp> started =
       new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** The last whole frame, copied on the screen thread right after it reached the terminal. */
+  private volatile TextCharacter[][] frame;
+
   private final Thread thread;
   private volatile Throwable failure;
 
@@ -80,18 +87,59 @@ final class ScreenHarness implements AutoCloseable {
       MemorySource right,
       ResourceDiffer differ)
       throws Exception {
+    this(size, theme, options, left, right, differ, config(), c -> Optional.empty());
+  }
+
+  /**
+   * A TUI over any two sources, with a config and a remediation session per comparison (empty: the
+   * apply keys stay unavailable).
+   */
+  ScreenHarness(
+      TerminalSize size,
+      Theme theme,
+      TuiApp.Options options,
+      Source leftSource,
+      Source rightSource,
+      ResourceDiffer differ,
+      Config config,
+      Function<Comparison, Optional<ApplySession>> sessions)
+      throws Exception {
     this.terminal = new DefaultVirtualTerminal(size);
-    this.left = left;
-    this.right = right;
+    this.left = leftSource instanceof MemorySource m ? m : null;
+    this.right = rightSource instanceof MemorySource m ? m : null;
     Clock clock = Clock.fixed(Instant.parse("2025-03-01T12:03:41Z"), ZoneOffset.UTC);
     this.comparison =
         new Comparison(
-            left, "staging", right, "prod", differ, Pairing.plain(), Mode.SYMMETRIC, clock);
+            leftSource,
+            "staging",
+            rightSource,
+            "prod",
+            differ,
+            Pairing.plain(),
+            Mode.SYMMETRIC,
+            clock);
+    Comparison shown = comparison;
+    TuiApp.ComparisonOpener opener =
+        new TuiApp.ComparisonOpener() {
+          @Override
+          public Comparison open(String l, String r) {
+            return shown;
+          }
+
+          @Override
+          public Optional<ApplySession> session(Comparison c) {
+            return sessions.apply(c);
+          }
+        };
     TerminalScreen screen = new TerminalScreen(terminal);
     TuiApp.Options opts =
         options.withOnFrame(
             () -> {
+              // Reading the terminal while a frame is being written can show half of it (a
+              // complete refresh clears the screen first): tests read this copy instead.
+              TextCharacter[][] copy = copy(terminal);
               synchronized (frameLock) {
+                frame = copy;
                 frames++;
                 TuiApp running = started.get();
                 keysAtLastFrame = running == null ? 0 : running.keysHandled();
@@ -102,8 +150,8 @@ final class ScreenHarness implements AutoCloseable {
         new TuiApp(
             screen,
             theme,
-            config(),
-            (l, r) -> comparison,
+            config,
+            opener,
             "staging",
             "prod",
             (side, resources, file) -> saved.add(file.getFileName() + ":" + resources.size()),
@@ -202,19 +250,46 @@ final class ScreenHarness implements AutoCloseable {
     }
   }
 
+  private static TextCharacter[][] copy(DefaultVirtualTerminal t) {
+    TerminalSize size = t.getTerminalSize();
+    TextCharacter[][] out = new TextCharacter[size.getRows()][size.getColumns()];
+    for (int y = 0; y < out.length; y++) {
+      for (int x = 0; x < out[y].length; x++) {
+        out[y][x] = t.getCharacter(x, y);
+      }
+    }
+    return out;
+  }
+
+  /** The last whole frame (before the first: the terminal as it is). */
+  private TextCharacter[][] shown() {
+    TextCharacter[][] f = frame;
+    return f != null ? f : copy(terminal);
+  }
+
+  /** A row of the last frame; empty when the frame has no such row (before a resize reached it). */
   String line(int row) {
-    TerminalSize size = terminal.getTerminalSize();
+    TextCharacter[][] f = shown();
+    if (row < 0 || row >= f.length) {
+      return "";
+    }
+    TextCharacter[] cells = f[row];
     StringBuilder sb = new StringBuilder();
-    for (int x = 0; x < size.getColumns(); x++) {
-      sb.append(terminal.getCharacter(x, row).getCharacterString());
+    for (TextCharacter c : cells) {
+      sb.append(c.getCharacterString());
     }
     return sb.toString();
   }
 
   String screenText() {
+    TextCharacter[][] f = shown();
     StringBuilder sb = new StringBuilder();
-    for (int y = 0; y < terminal.getTerminalSize().getRows(); y++) {
-      sb.append(line(y).stripTrailing()).append('\n');
+    for (TextCharacter[] row : f) {
+      StringBuilder line = new StringBuilder();
+      for (TextCharacter c : row) {
+        line.append(c.getCharacterString());
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
     }
     return sb.toString();
   }
@@ -226,7 +301,7 @@ final class ScreenHarness implements AutoCloseable {
 
   /** The first row from {@code from} whose text contains {@code text}, or -1. */
   int rowOf(String text, int from) {
-    for (int y = from; y < terminal.getTerminalSize().getRows(); y++) {
+    for (int y = from; y < shown().length; y++) {
       if (line(y).contains(text)) {
         return y;
       }
@@ -242,7 +317,8 @@ final class ScreenHarness implements AutoCloseable {
     if (y < 0 || x < 0) {
       return TextCharacter.DEFAULT_CHARACTER;
     }
-    return terminal.getCharacter(x, y);
+    TextCharacter[][] f = shown();
+    return y < f.length && x < f[y].length ? f[y][x] : terminal.getCharacter(x, y);
   }
 
   /** The character where {@code text} starts on the screen. */
@@ -257,7 +333,7 @@ final class ScreenHarness implements AutoCloseable {
   /** The row the cursor (the {@code tree.cursor} style) is on, or -1. */
   int cursorRow(Theme theme) {
     Style cursor = theme.style("tree.cursor");
-    for (int y = 3; y < terminal.getTerminalSize().getRows() - 2; y++) {
+    for (int y = 3; y < shown().length - 2; y++) {
       TextCharacter c = charAt(0, y);
       if (cursor.background() != null && cursor.background().equals(c.getBackgroundColor())) {
         return y;
@@ -266,9 +342,18 @@ final class ScreenHarness implements AutoCloseable {
     return -1;
   }
 
+  /** The row the cursor is on under the dark theme. */
+  int cursorRowOf() {
+    try {
+      return cursorRow(Theme.load("dark"));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** The cursor row under the mono theme (reverse video). */
   int cursorRowMono() {
-    for (int y = 3; y < terminal.getTerminalSize().getRows() - 2; y++) {
+    for (int y = 3; y < shown().length - 2; y++) {
       if (charAt(0, y).getModifiers().contains(com.googlecode.lanterna.SGR.REVERSE)) {
         return y;
       }

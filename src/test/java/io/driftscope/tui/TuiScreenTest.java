@@ -62,7 +62,7 @@ class TuiScreenTest {
       assertTrue(status.startsWith(" ~2 changed  +1 only left  -1 only right  5 same  ·1 ignored"));
       assertTrue(status.contains("j/k move"), status);
       assertTrue(status.stripTrailing().endsWith("? help"), status);
-      assertFalse(status.contains("apply"), "apply keys are not available yet");
+      assertFalse(status.contains("apply"), "apply keys need an apply session");
       assertEquals(3, h.cursorRow(dark), "the cursor starts on the root");
     }
   }
@@ -148,22 +148,22 @@ class TuiScreenTest {
   }
 
   @Test
-  void helpListsEveryGroupWithRemediationKeysDimmed() throws Exception {
+  void helpListsEveryGroupWithApplyKeysDimmedWithoutASession() throws Exception {
     try (ScreenHarness h = ScreenHarness.shop().loaded()) {
       h.type("?");
       String text = h.screenText();
       for (String group : new String[] {"Move", "Find", "Compare", "Apply", "View"}) {
         assertTrue(text.contains(group), group);
       }
-      assertTrue(text.contains("space    mark for apply"), text);
-      assertTrue(text.contains("(arrives with remediation)"), text);
+      assertTrue(text.contains("space    mark/unmark for apply"), text);
+      assertTrue(text.contains("(applying is not available"), "the reason, wrapped\n" + text);
       assertStyle(dark.style("disabled"), h.charOf("space    mark"));
-      assertStyle(dark.style("disabled"), h.charOf("(arrives with remediation)"));
+      assertStyle(dark.style("disabled"), h.charOf("(applying is not available"));
       assertStyle(dark.style("help"), h.charOf("move down"));
       h.press(key(KeyType.Escape));
       assertTrue(h.rowOf("Deployment") > 0);
       h.type(">");
-      assertTrue(h.line(38).contains("arrives with remediation"), h.line(38));
+      assertTrue(h.line(38).contains(KeyMap.NO_SESSION), h.line(38));
       assertStyle(dark.style("warning"), h.charAt(1, 38));
     }
   }
@@ -308,7 +308,7 @@ class TuiScreenTest {
       h.press(key(KeyType.Escape));
       h.type(":undo 2");
       h.press(key(KeyType.Enter));
-      assertTrue(h.line(38).contains("arrives with remediation"), h.line(38));
+      assertTrue(h.line(38).contains(":undo: " + KeyMap.NO_SESSION), h.line(38));
       h.type(":nope");
       h.press(key(KeyType.Enter));
       assertTrue(h.line(38).contains("unknown command :nope"), h.line(38));
