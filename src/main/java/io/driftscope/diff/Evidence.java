@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * What a live object shows was applied from the desired side before: its {@code
- * kubectl.kubernetes.io/last-applied-configuration} annotation (parsed once, on first need) and the
- * fields owned by {@code Apply} managers. One per comparison.
+ * kubectl.kubernetes.io/last-applied-configuration} annotation and the fields owned by {@code
+ * Apply} managers, both read once, on first need. One per comparison.
  */
 final class Evidence {
 
@@ -20,16 +20,23 @@ final class Evidence {
 
   private final JsonNode live;
   private final TypeSpec root;
-  private final ManagedFields managed;
   private final Set<String> ignoredManagers;
   private JsonNode lastApplied;
   private boolean parsed;
+  private ManagedFields managed;
 
-  Evidence(JsonNode live, TypeSpec root, ManagedFields managed, Set<String> ignoredManagers) {
+  Evidence(JsonNode live, TypeSpec root, Set<String> ignoredManagers) {
     this.live = live;
     this.root = root;
-    this.managed = managed;
     this.ignoredManagers = ignoredManagers;
+  }
+
+  /** The live object's managed fields, read on first need. */
+  ManagedFields managed() {
+    if (managed == null) {
+      managed = ManagedFields.of(live);
+    }
+    return managed;
   }
 
   /**
@@ -45,7 +52,7 @@ final class Evidence {
         return "it is in the last-applied annotation";
       }
     }
-    for (ManagedFields.Entry e : managed.entries()) {
+    for (ManagedFields.Entry e : managed().entries()) {
       if (e.isApply() && !ignoredManagers.contains(e.manager()) && e.owns(path)) {
         return "the Apply manager " + e.manager() + " owns it";
       }

@@ -66,9 +66,11 @@ public final class StructuralDiffer implements ResourceDiffer {
     TypeSpec rt = normalization.rootType(right);
     List<IgnoreMatcher.Compiled> rules = ignore.matching(key);
     Set<String> ignoredManagers = IgnoreMatcher.managers(rules);
-    ManagedFields rightManaged = ManagedFields.of(r);
     boolean symmetric = options.mode() == Mode.SYMMETRIC;
-    Evidence evidence = symmetric ? null : new Evidence(r, rt, rightManaged, ignoredManagers);
+    // The live side's managedFields are read only when a live-only field, an ignore rule or a note
+    // needs them: most pairs never do, and reading them costs more than comparing the pair.
+    Evidence evidence = symmetric ? null : new Evidence(r, rt, ignoredManagers);
+    ManagedFields rightManaged = null;
 
     Walk walk = new Walk(symmetric, SecretMask.isSecretKind(key), evidence, notes);
     walk.compareObject(l, r, lt, rt);
@@ -77,6 +79,7 @@ public final class StructuralDiffer implements ResourceDiffer {
     ManagedFields leftManaged = null;
     if (!rules.isEmpty() && !differences.isEmpty()) {
       leftManaged = ManagedFields.of(l);
+      rightManaged = evidence != null ? evidence.managed() : ManagedFields.of(r);
       List<IgnoreMatcher.Active> active = IgnoreMatcher.activate(rules, l, lt, r, rt);
       for (int i = 0; i < differences.size(); i++) {
         Difference d = differences.get(i);
@@ -92,7 +95,12 @@ public final class StructuralDiffer implements ResourceDiffer {
     }
     if (notes != null) {
       managerNotes(notes, leftManaged == null ? ManagedFields.of(l) : leftManaged, "left");
-      managerNotes(notes, rightManaged, "right");
+      managerNotes(
+          notes,
+          rightManaged != null
+              ? rightManaged
+              : evidence != null ? evidence.managed() : ManagedFields.of(r),
+          "right");
     }
     boolean drift = false;
     for (Difference d : differences) {

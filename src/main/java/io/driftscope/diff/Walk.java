@@ -13,9 +13,7 @@ import io.driftscope.normalize.Strip;
 import io.driftscope.normalize.TypeSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One comparison of two documents: walks both trees at once along the schema, without copying them,
@@ -31,6 +29,7 @@ final class Walk {
   final List<Difference> differences = new ArrayList<>();
   private Object[] stack = new Object[32];
   private int depth;
+  private int paired;
 
   /**
    * @param symmetric whether every field counts (else the left side is the desired state)
@@ -49,30 +48,30 @@ final class Walk {
   void compareObject(JsonNode l, JsonNode r, TypeSpec lt, TypeSpec rt) {
     boolean lo = l != null && l.isObject();
     boolean ro = r != null && r.isObject();
-    int paired = 0;
+    // forEachEntry rather than an entry iterator: no objects per field on this hottest loop. The
+    // count of paired fields lives in a field, saved and restored around nested objects.
+    int outer = paired;
+    paired = 0;
     if (lo) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        String name = e.getKey();
-        JsonNode lv = e.getValue();
-        JsonNode rv = ro ? r.get(name) : null;
-        if (rv != null) {
-          paired++;
-        }
-        field(name, lv, rv, lt.field(name, lv, rv), rt.field(name, lv, rv), l, r);
-      }
+      l.forEachEntry(
+          (name, lv) -> {
+            JsonNode rv = ro ? r.get(name) : null;
+            if (rv != null) {
+              paired++;
+            }
+            field(name, lv, rv, lt.field(name, lv, rv), rt.field(name, lv, rv), l, r);
+          });
     }
     // When every right field was paired above, there is nothing left to look up.
     if (ro && r.size() > paired) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        String name = e.getKey();
-        if (!lo || !l.has(name)) {
-          JsonNode rv = e.getValue();
-          field(name, null, rv, lt.field(name, null, rv), rt.field(name, null, rv), l, r);
-        }
-      }
+      r.forEachEntry(
+          (name, rv) -> {
+            if (!lo || !l.has(name)) {
+              field(name, null, rv, lt.field(name, null, rv), rt.field(name, null, rv), l, r);
+            }
+          });
     }
+    paired = outer;
   }
 
   private void field(

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.driftscope.source.SourceException;
+import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,6 +62,62 @@ final class DocumentReader {
       throw new SourceException("unreadable file: " + display + " (" + reason(e) + ")");
     } catch (OutOfMemoryError e) {
       throw new SourceException("unreadable file: " + display + " (too large to read)");
+    }
+  }
+
+  /**
+   * A file's content: all its bytes when it is small, else its first bytes and a stream over the
+   * rest, so that a large file is parsed as it is read rather than held whole beside its tree.
+   */
+  record Content(byte[] head, InputStream rest) implements Closeable {
+
+    /** Whether the file has no bytes at all. */
+    boolean isEmpty() {
+      return head.length == 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (rest != null) {
+        rest.close();
+      }
+    }
+  }
+
+  /** Files up to this size are read whole; larger ones stream into the parser. */
+  private static final int WHOLE = 1 << 20;
+
+  /**
+   * Opens a file's content (see {@link Content}); errors as {@link #readBytes}. The caller closes
+   * it.
+   */
+  static Content open(Path file, String display) throws SourceException {
+    InputStream in = null;
+    try {
+      in = Files.newInputStream(file);
+      byte[] head = in.readNBytes(WHOLE + 1);
+      if (head.length <= WHOLE) {
+        in.close();
+        return new Content(head, null);
+      }
+      return new Content(head, in);
+    } catch (NoSuchFileException e) {
+      throw new SourceException("missing path: " + display + " (no such file or folder)");
+    } catch (AccessDeniedException e) {
+      throw new SourceException("unreadable file: " + display + " (permission denied)");
+    } catch (IOException e) {
+      closeQuietly(in);
+      throw new SourceException("unreadable file: " + display + " (" + reason(e) + ")");
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    if (in != null) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // already failing: the first error is the one to report
+      }
     }
   }
 
@@ -119,6 +178,16 @@ final class DocumentReader {
         : YAML.createParser(Files.newInputStream(file));
   }
 
+  /** A parser over a file's content, read whole or streamed. */
+  private static JsonParser parser(Syntax syntax, Content content) throws IOException {
+    if (content.rest() == null) {
+      return parser(syntax, content.head());
+    }
+    InputStream all =
+        new SequenceInputStream(new ByteArrayInputStream(content.head()), content.rest());
+    return syntax == Syntax.JSON ? JSON.createParser(all) : YAML.createParser(all);
+  }
+
   /**
    * Parses every top-level document of a file, skipping empty ones.
    *
@@ -128,9 +197,27 @@ final class DocumentReader {
   static List<RawDocument> parse(
       byte[] bytes, Syntax syntax, Path file, String display, String elementsField)
       throws SourceException {
+    return parse(new Content(bytes, null), syntax, file, display, elementsField, new TextValues());
+  }
+
+  /**
+   * Parses every top-level document of a file's content, skipping empty ones; short string values
+   * are shared through {@code texts}.
+   *
+   * @param elementsField a top-level array field whose elements' positions are wanted (e.g. {@code
+   *     items}), or {@code null}
+   */
+  static List<RawDocument> parse(
+      Content content,
+      Syntax syntax,
+      Path file,
+      String display,
+      String elementsField,
+      TextValues texts)
+      throws SourceException {
     List<RawDocument> documents = new ArrayList<>();
-    try (JsonParser parser = parser(syntax, bytes)) {
-      TreeBuilder builder = new TreeBuilder(parser);
+    try (JsonParser parser = parser(syntax, content)) {
+      TreeBuilder builder = new TreeBuilder(parser, texts);
       int index = -1;
       while (parser.nextToken() != null) {
         index++;

@@ -25,20 +25,38 @@ final class ManifestReader {
    * @param named whether the user named this file directly (strict) rather than its folder
    */
   static FileManifests read(Path file, String display, boolean named) throws SourceException {
+    return read(file, display, named, new TextValues());
+  }
+
+  /**
+   * Reads a file, sharing repeated string values with the other files of the load through {@code
+   * texts}.
+   *
+   * @param named whether the user named this file directly (strict) rather than its folder
+   */
+  static FileManifests read(Path file, String display, boolean named, TextValues texts)
+      throws SourceException {
     // Stamped before reading, so that a write during the read shows as a change afterwards.
     FileStamp stamp = FileStamp.of(file);
-    byte[] bytes = DocumentReader.readBytes(file, display);
     List<String> notices = new ArrayList<>();
     List<ManifestDocument> documents = new ArrayList<>();
-    if (bytes.length == 0) {
-      skipOrFail(named, display, "empty file (0 bytes)", notices);
-      return new FileManifests(file, documents, notices, stamp);
+    List<RawDocument> raw;
+    try (DocumentReader.Content content = DocumentReader.open(file, display)) {
+      byte[] head = content.head();
+      if (content.isEmpty()) {
+        skipOrFail(named, display, "empty file (0 bytes)", notices);
+        return new FileManifests(file, documents, notices, stamp);
+      }
+      if (DocumentReader.isBinary(head)) {
+        throw new SourceException(display + ": binary file, not YAML or JSON");
+      }
+      raw =
+          DocumentReader.parse(
+              content, DocumentReader.syntaxOf(file, head), file, display, ITEMS, texts);
+    } catch (java.io.IOException e) {
+      throw new SourceException(
+          "unreadable file: " + display + " (" + DocumentReader.reason(e) + ")");
     }
-    if (DocumentReader.isBinary(bytes)) {
-      throw new SourceException(display + ": binary file, not YAML or JSON");
-    }
-    List<RawDocument> raw =
-        DocumentReader.parse(bytes, DocumentReader.syntaxOf(file, bytes), file, display, ITEMS);
     if (raw.isEmpty()) {
       skipOrFail(named, display, "no documents (only comments or empty documents)", notices);
     }

@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.driftscope.core.CompactFields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a Jackson tree from a parser positioned on a value, the same way for YAML and JSON (so
@@ -38,14 +42,26 @@ final class TreeBuilder {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String MERGE_KEY = "<<";
 
+  /** Up to this many fields, duplicate keys are found by scanning the fields read so far. */
+  private static final int LINEAR_DUPLICATE_CHECK = 16;
+
   private final JsonParser parser;
   private final YAMLParser yaml;
+  private final TextValues texts;
   private final Map<String, JsonNode> anchors = new HashMap<>();
   private int aliasBudget = ALIAS_BUDGET;
+  private Object[] scratch = new Object[256];
+  private int top;
 
   TreeBuilder(JsonParser parser) {
+    this(parser, new TextValues());
+  }
+
+  /** A builder sharing repeated string values through {@code texts}. */
+  TreeBuilder(JsonParser parser, TextValues texts) {
     this.parser = parser;
     this.yaml = parser instanceof YAMLParser y ? y : null;
+    this.texts = texts;
   }
 
   /** Reads the value at the current token, leaving the parser on its last token. */
@@ -83,44 +99,82 @@ final class TreeBuilder {
 
   private ObjectNode object(String elementsField, List<JsonLocation> elementStarts)
       throws IOException {
-    ObjectNode explicit = NODES.objectNode();
+    // Fields collect on the shared scratch stack (a nested object uses the space above and gives
+    // it back) and land in one exactly sized array: no per-object hash table.
+    int base = top;
+    Set<String> seen = null;
     List<ObjectNode> merged = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonLocation nameAt = parser.currentTokenLocation();
-      parser.nextToken();
-      if (yaml != null && MERGE_KEY.equals(name)) {
-        if (merged == null) {
-          merged = new ArrayList<>();
+    try {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        if (yaml != null && MERGE_KEY.equals(name)) {
+          JsonLocation nameAt = parser.currentTokenLocation();
+          parser.nextToken();
+          if (merged == null) {
+            merged = new ArrayList<>();
+          }
+          addMerged(value(), merged, nameAt);
+          continue;
         }
-        addMerged(value(), merged, nameAt);
-        continue;
+        int count = (top - base) / 2;
+        if (count >= LINEAR_DUPLICATE_CHECK && seen == null) {
+          seen = new HashSet<>();
+          for (int i = base; i < top; i += 2) {
+            seen.add((String) scratch[i]);
+          }
+        }
+        if (seen != null ? !seen.add(name) : holds(base, name)) {
+          throw new ContentException("duplicate key '" + name + "'", parser.currentTokenLocation());
+        }
+        parser.nextToken();
+        JsonNode child =
+            elementStarts != null
+                    && name.equals(elementsField)
+                    && parser.hasToken(JsonToken.START_ARRAY)
+                ? array(elementStarts)
+                : value();
+        push(name, child);
       }
-      if (explicit.has(name)) {
-        throw new ContentException("duplicate key '" + name + "'", nameAt);
+      ObjectNode explicit = CompactFields.objectNode(scratch, base, (top - base) / 2);
+      if (merged == null) {
+        return explicit;
       }
-      JsonNode child =
-          elementStarts != null
-                  && name.equals(elementsField)
-                  && parser.hasToken(JsonToken.START_ARRAY)
-              ? array(elementStarts)
-              : value();
-      explicit.set(name, child);
-    }
-    if (merged == null) {
-      return explicit;
-    }
-    // Merge keys: explicit keys win over merged ones, earlier merged maps over later ones.
-    ObjectNode result = NODES.objectNode();
-    for (ObjectNode map : merged) {
-      for (Map.Entry<String, JsonNode> e : map.properties()) {
-        if (!result.has(e.getKey())) {
-          result.set(e.getKey(), e.getValue().deepCopy());
+      // Merge keys: explicit keys win over merged ones, earlier merged maps over later ones.
+      ObjectNode result = CompactFields.objectNode();
+      for (ObjectNode map : merged) {
+        for (Map.Entry<String, JsonNode> e : map.properties()) {
+          if (!result.has(e.getKey())) {
+            result.set(e.getKey(), e.getValue().deepCopy());
+          }
         }
       }
+      result.setAll(explicit);
+      return result;
+    } finally {
+      release(base);
     }
-    result.setAll(explicit);
-    return result;
+  }
+
+  private boolean holds(int base, String name) {
+    for (int i = base; i < top; i += 2) {
+      if (name.equals(scratch[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void push(Object a, Object b) {
+    if (top + 2 > scratch.length) {
+      scratch = Arrays.copyOf(scratch, scratch.length * 2);
+    }
+    scratch[top++] = a;
+    scratch[top++] = b;
+  }
+
+  private void release(int base) {
+    Arrays.fill(scratch, base, top, null);
+    top = base;
   }
 
   private static void addMerged(JsonNode value, List<ObjectNode> merged, JsonLocation at)
@@ -140,17 +194,29 @@ final class TreeBuilder {
   }
 
   private ArrayNode array(List<JsonLocation> elementStarts) throws IOException {
-    ArrayNode array = NODES.arrayNode();
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
-      if (parser.currentToken() == null) {
-        throw new ContentException("unexpected end of input in a list", parser.currentLocation());
+    int base = top;
+    try {
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        if (parser.currentToken() == null) {
+          throw new ContentException("unexpected end of input in a list", parser.currentLocation());
+        }
+        if (elementStarts != null) {
+          elementStarts.add(parser.currentTokenLocation());
+        }
+        JsonNode element = value();
+        if (top == scratch.length) {
+          scratch = Arrays.copyOf(scratch, scratch.length * 2);
+        }
+        scratch[top++] = element;
       }
-      if (elementStarts != null) {
-        elementStarts.add(parser.currentTokenLocation());
+      List<JsonNode> elements = new ArrayList<>(top - base);
+      for (int i = base; i < top; i++) {
+        elements.add((JsonNode) scratch[i]);
       }
-      array.add(value());
+      return new ArrayNode(NODES, elements);
+    } finally {
+      release(base);
     }
-    return array;
   }
 
   private JsonNode string() throws IOException {
@@ -162,7 +228,7 @@ final class TreeBuilder {
       }
       return copy(target);
     }
-    return NODES.textNode(parser.getText());
+    return texts.text(parser.getText());
   }
 
   private JsonNode copy(JsonNode target) throws ContentException {

@@ -5,6 +5,7 @@ import static io.driftscope.source.file.FileSources.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.driftscope.source.SourceException;
@@ -38,6 +39,13 @@ class BadInputTest {
             "dup.yaml",
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n",
             "dup.yaml:5:3: malformed YAML: duplicate key 'name'"),
+        Arguments.of(
+            "manykeys.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n"
+                + "  k0: v\n  k1: v\n  k2: v\n  k3: v\n  k4: v\n  k5: v\n  k6: v\n  k7: v\n"
+                + "  k8: v\n  k9: v\n  k10: v\n  k11: v\n  k12: v\n  k13: v\n  k14: v\n"
+                + "  k15: v\n  k16: v\n  k17: v\n  k3: w\n",
+            "manykeys.yaml:24:3: malformed YAML: duplicate key 'k3'"),
         Arguments.of(
             "alias.yaml",
             "apiVersion: v1\nkind: ConfigMap\nmetadata: *nothing\n",
@@ -99,6 +107,33 @@ class BadInputTest {
     SourceException e = assertThrows(SourceException.class, () -> load(dir, name));
     assertEquals(message, e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line");
+  }
+
+  @Test
+  void aLargeFileIsReadAsItStreamsAndStillSaysWhere() throws Exception {
+    // Past the size up to which files are read whole: the parser reads the rest as a stream.
+    StringBuilder json =
+        new StringBuilder("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[\n");
+    int items = 12_000;
+    for (int i = 0; i < items; i++) {
+      json.append("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c")
+          .append(i)
+          .append("\"},\"data\":{\"k\":\"")
+          .append("x".repeat(60))
+          .append("\"}},\n");
+    }
+    json.append("{\"kind\": }]}\n");
+    Path file = Files.writeString(dir.resolve("big.json"), json);
+    assertTrue(Files.size(file) > (1 << 20), "larger than what is read whole");
+    SourceException e = assertThrows(SourceException.class, () -> load(dir, "big.json"));
+    assertEquals(
+        "big.json:"
+            + (items + 2)
+            + ":10: malformed JSON: Unexpected character ('}' (code 125)):"
+            + " expected a value",
+        e.getMessage());
+    Files.writeString(file, json.substring(0, json.lastIndexOf(",\n")) + "]}\n");
+    assertEquals(items, load(dir, "big.json").resources().size());
   }
 
   @Test
