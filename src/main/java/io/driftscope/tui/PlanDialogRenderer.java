@@ -26,7 +26,7 @@ final class PlanDialogRenderer {
     int w = Math.min(p.width() - 4, MAX_WIDTH);
     int x0 = (p.width() - w) / 2;
     int inner = w - 4;
-    List<PlanDialog.Line> body = d.body();
+    List<PlanDialog.Line> body = wrap(d.body(), inner);
     List<PlanDialog.Line> footer = footer(d, s);
     int room = bodyRoom(p.height(), footer.size());
     int shown = Math.min(body.size(), room);
@@ -72,6 +72,45 @@ final class PlanDialogRenderer {
     p.put(x0, y, "│", box);
     p.put(x0 + 2, y, p.cut(text, inner), st);
     p.put(x0 + w - 1, y, "│", box);
+  }
+
+  /**
+   * Lines wider than the box broken at spaces, each continuation indented under its line, so that
+   * both values of a change stay readable (the new value is what the person confirms).
+   */
+  static List<PlanDialog.Line> wrap(List<PlanDialog.Line> lines, int width) {
+    List<PlanDialog.Line> out = new ArrayList<>(lines.size());
+    for (PlanDialog.Line l : lines) {
+      String text = l.text();
+      if (text.length() <= width || width < 20) {
+        out.add(l);
+        continue;
+      }
+      int lead = 0;
+      while (lead < text.length() && text.charAt(lead) == ' ') {
+        lead++;
+      }
+      String indent = " ".repeat(Math.min(lead + 4, width / 2));
+      String rest = text;
+      boolean first = true;
+      while (!rest.isEmpty()) {
+        String prefix = first ? "" : indent;
+        int room = width - prefix.length();
+        String body = first ? rest : rest.stripLeading();
+        if (body.length() <= room) {
+          out.add(new PlanDialog.Line(prefix + body, l.style()));
+          break;
+        }
+        int cut = body.lastIndexOf(' ', room);
+        if (cut <= room / 3) {
+          cut = room;
+        }
+        out.add(new PlanDialog.Line(prefix + body.substring(0, cut), l.style()));
+        rest = body.substring(cut);
+        first = false;
+      }
+    }
+    return out;
   }
 
   private static Style style(Painter p, String name, Style box) {

@@ -22,6 +22,25 @@ class TextTest {
   }
 
   @Test
+  void longPlanLinesWrapUnderTheirIndent() {
+    java.util.List<PlanDialog.Line> wrapped =
+        PlanDialogRenderer.wrap(
+            java.util.List.of(
+                new PlanDialog.Line(
+                    "  replace /spec/template/spec/containers/name=api/image"
+                        + " ghcr.io/example/shop-api:1.4.2-hotfix1 → ghcr.io/example/shop-api:1.4.2",
+                    "dialog")),
+            60);
+    assertArrayEquals(
+        new String[] {
+          "  replace /spec/template/spec/containers/name=api/image",
+          "      ghcr.io/example/shop-api:1.4.2-hotfix1 →",
+          "      ghcr.io/example/shop-api:1.4.2"
+        },
+        wrapped.stream().map(PlanDialog.Line::text).toArray(String[]::new));
+  }
+
+  @Test
   void shortValuesStayWhole() {
     assertArrayEquals(new String[] {"2", "5"}, Text.cutPair("2", "5", 20, "…"));
   }
