@@ -206,6 +206,8 @@ public final class Executor {
         expected = c.document();
       } else if (change instanceof Change.Replace r) {
         expected = r.document();
+      } else if (change instanceof Change.Apply a && a.current() == null) {
+        expected = a.document();
       } else {
         expected = null;
       }
@@ -234,7 +236,7 @@ public final class Executor {
         default -> {}
       }
     }
-    if (added > 0 && !(change instanceof Change.Create)) {
+    if (added > 0 && !(change instanceof Change.Create) && !(change instanceof Change.Apply)) {
       out.add("adds " + added + " field" + (added == 1 ? "" : "s") + " (defaulting or a webhook)");
     }
     return out;

@@ -170,6 +170,9 @@ public final class Journal {
         ch.set("document", cr.document());
       } else if (c instanceof Change.Replace r) {
         ch.set("document", r.document());
+      } else if (c instanceof Change.Apply a) {
+        ch.set("document", a.document());
+        ch.put("force", a.force());
       }
       ch.set("prior", ResourceCodec.resource(c.current()));
     }

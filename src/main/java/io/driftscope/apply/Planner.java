@@ -50,6 +50,26 @@ public final class Planner {
       List.of(
           "kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision");
 
+  private final boolean serverSide;
+  private final boolean forceConflicts;
+
+  /** A planner whose changes are guarded JSON Patches, creates and deletes. */
+  public Planner() {
+    this(false, false);
+  }
+
+  /**
+   * A planner for the given way of writing.
+   *
+   * @param serverSide whole resources (creates included) go as {@link Change.Apply}, server-side
+   *     apply of the source side's document; fields chosen one by one still go as JSON Patches
+   * @param forceConflicts with {@code serverSide}: take over fields other managers own
+   */
+  public Planner(boolean serverSide, boolean forceConflicts) {
+    this.serverSide = serverSide;
+    this.forceConflicts = forceConflicts;
+  }
+
   /** Plans from the resources of a comparison view. */
   public Plan plan(ComparisonView view, Direction direction, Selection selection, Target target) {
     String from = (direction.source() == Side.LEFT ? view.left() : view.right()).label();
@@ -86,11 +106,25 @@ public final class Planner {
         continue;
       }
       if (tgt == null) {
-        changes.add(create(d, source, targetNamespace, target));
+        PlannedChange c = create(d, source, targetNamespace, target);
+        changes.add(serverSide ? serverSideApply(c, null, (Change.Create) c.change()) : c);
       } else if (source == null) {
         changes.add(delete(d, tgt, target));
       } else {
         PlannedChange c = patch(d, source, tgt, direction, fields, notes);
+        if (c != null && serverSide && fields.contains(FieldPath.ROOT)) {
+          ObjectNode doc = source.document().deepCopy();
+          stripServerOwned(doc);
+          if (!tgt.key().namespace().isEmpty() && doc.get("metadata") instanceof ObjectNode m) {
+            m.put("namespace", tgt.key().namespace());
+          }
+          c = serverSideApply(c, tgt, new Change.Create(tgt.key(), doc));
+        } else if (c != null && serverSide) {
+          notes.add(
+              "fields of "
+                  + tgt.key().shortName()
+                  + " go as a guarded JSON Patch: server-side apply sends whole resources");
+        }
         if (c != null) {
           changes.add(c);
         }
@@ -98,6 +132,17 @@ public final class Planner {
     }
     changes.sort(ORDER);
     return new Plan(direction, from, target, changes, notes, 0);
+  }
+
+  /** {@code planned} as a server-side apply of {@code whole}'s document onto {@code tgt}. */
+  private PlannedChange serverSideApply(PlannedChange planned, Resource tgt, Change.Create whole) {
+    ResourceKey key = whole.key();
+    return new PlannedChange(
+        planned.key(),
+        new Change.Apply(key, tgt, whole.document(), forceConflicts),
+        planned.steps(),
+        Display.masked(key, whole.document()).toPrettyString(),
+        planned.warnings());
   }
 
   /** Namespaces first, deletes last, otherwise by key. */

@@ -32,8 +32,10 @@ final class Engine {
       rules.add(IgnoreRuleParser.fromManagerFlag(manager));
     }
     IgnoreRules all = new IgnoreRules(rules);
-    // Compiles every jq expression now, so a bad one is reported before anything is loaded.
-    differ(DiffOptions.defaults().withIgnoreRules(all));
+    if (rules.stream().anyMatch(r -> !r.jqPathExpressions().isEmpty())) {
+      // Compiles every jq expression now, so a bad one is reported before anything is loaded.
+      differ(DiffOptions.defaults().withIgnoreRules(all));
+    }
     return all;
   }
 

@@ -2,6 +2,7 @@ package io.driftscope.cli;
 
 import io.driftscope.apply.ApplySession;
 import io.driftscope.apply.Journal;
+import io.driftscope.apply.Planner;
 import io.driftscope.apply.Target;
 import io.driftscope.compare.Opener;
 import io.driftscope.core.Side;
@@ -36,6 +37,14 @@ final class Remediation {
             ? terminal.workingDirectory().resolve(journalFile)
             : Journal.defaultFile(terminal.env()),
         terminal.clock());
+  }
+
+  /**
+   * The planner for {@code --server-side} (whole resources by server-side apply) and {@code
+   * --force-conflicts}.
+   */
+  static Planner planner(boolean serverSide, boolean forceConflicts) {
+    return new Planner(serverSide, serverSide && forceConflicts);
   }
 
   /** Who applies, for the journal. */

@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
       WatchCommand.class,
       ApplyCommand.class,
       DemoCommand.class,
+      TrainCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class RootCommand implements Callable<Integer> {

@@ -37,21 +37,39 @@ final class TuiLauncher {
     if (problem.isPresent()) {
       throw new UserException(problem.get());
     }
-    Trace trace = Trace.fromEnvironment(terminal.env());
+    DefaultTerminalFactory factory =
+        new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8);
+    return run(
+        terminal, cmd, factory::createScreen, Trace.fromEnvironment(terminal.env()), app -> {});
+  }
+
+  /** Makes the screen once the settings are known to be good. */
+  interface ScreenMaker {
+    TerminalScreen make() throws java.io.IOException;
+  }
+
+  /**
+   * Runs the explorer on the screen {@code screens} makes, until it quits.
+   *
+   * @param started receives the app before it runs (the class-data training stops it)
+   */
+  static int run(
+      Terminal terminal,
+      RootCommand cmd,
+      ScreenMaker screens,
+      Trace trace,
+      java.util.function.Consumer<TuiApp> started)
+      throws Exception {
     boolean demo = cmd.demo || cmd.environments.isEmpty();
-    DemoClusters clusters = null;
+    LazyDemo clusters = null;
     try {
       String left;
       String right;
       CompareSetup setup;
       if (demo) {
-        clusters =
-            DemoClusters.start(
-                null,
-                cmd.demoOptions.seed,
-                DemoClusters.actorPeriod(cmd.demoOptions.actor),
-                line -> {});
-        cmd.compare.kubeconfig = clusters.kubeconfigPath();
+        // The clusters start on the explorer's opening thread, after its first frame is up.
+        clusters = new LazyDemo(cmd.demoOptions);
+        cmd.compare.kubeconfig = clusters.kubeconfig;
         setup = CompareSetup.from(terminal, cmd.compare, TuiLauncher::withDemoEnvironments);
         left = "staging";
         right = "prod";
@@ -70,26 +88,61 @@ final class TuiLauncher {
               .withGlyphs(Glyphs.detect(terminal.env()))
               .withWorkingDirectory(terminal.workingDirectory())
               .withTrace(trace);
-      DefaultTerminalFactory factory =
-          new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8);
-      TerminalScreen screen = factory.createScreen();
+      TerminalScreen screen = screens.make();
       TuiApp app =
           new TuiApp(
               screen,
               theme,
               config,
-              new Opening(setup, terminal, cmd.readOnly, cmd.journal),
+              new Opening(setup, terminal, cmd.readOnly, cmd.journal, clusters),
               left,
               right,
               TuiLauncher::writeSnapshot,
               terminal.clock(),
               options);
+      started.accept(app);
       app.run();
       return ExitCodes.OK;
     } finally {
       if (clusters != null) {
         clusters.close();
       }
+    }
+  }
+
+  /** The demo clusters, started on first use and stopped at the end. */
+  private static final class LazyDemo implements AutoCloseable {
+    private final DemoOptions options;
+    private final Path folder;
+    final Path kubeconfig;
+    private DemoClusters clusters;
+
+    LazyDemo(DemoOptions options) throws java.io.IOException {
+      this.options = options;
+      this.folder = java.nio.file.Files.createTempDirectory("driftscope-demo-");
+      this.kubeconfig = folder.resolve("kubeconfig");
+      DemoClusters.actorPeriod(options.actor); // a bad --demo-actor fails before the screen opens
+    }
+
+    synchronized void start() throws SourceException {
+      if (clusters == null) {
+        try {
+          clusters =
+              DemoClusters.start(
+                  kubeconfig, options.seed, DemoClusters.actorPeriod(options.actor), line -> {});
+        } catch (RuntimeException e) {
+          throw new SourceException("the demo clusters could not start: " + e.getMessage(), e);
+        }
+      }
+    }
+
+    @Override
+    public synchronized void close() throws java.io.IOException {
+      if (clusters != null) {
+        clusters.close();
+      }
+      java.nio.file.Files.deleteIfExists(kubeconfig);
+      java.nio.file.Files.deleteIfExists(folder);
     }
   }
 
@@ -119,13 +172,20 @@ final class TuiLauncher {
     private final Terminal terminal;
     private final boolean readOnly;
     private final Path journal;
+    private final LazyDemo demo;
     private final Map<Comparison, Opener.OpenedPair> pairs = new IdentityHashMap<>();
 
-    Opening(CompareSetup setup, Terminal terminal, boolean readOnly, Path journal) {
+    /**
+     * An opener.
+     *
+     * @param demo the demo clusters to start before the first opening, or null
+     */
+    Opening(CompareSetup setup, Terminal terminal, boolean readOnly, Path journal, LazyDemo demo) {
       this.setup = setup;
       this.terminal = terminal;
       this.readOnly = readOnly;
       this.journal = journal;
+      this.demo = demo;
     }
 
     @Override
@@ -138,6 +198,9 @@ final class TuiLauncher {
 
     @Override
     public synchronized Comparison open(String left, String right) throws SourceException {
+      if (demo != null) {
+        demo.start();
+      }
       Opener.OpenedPair pair = setup.open(left, right);
       ModeChoice mode = setup.mode(pair);
       Comparison c = setup.comparison(pair, mode.mode(), true);

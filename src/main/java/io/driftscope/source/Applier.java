@@ -29,6 +29,8 @@ import io.driftscope.core.Resource;
  *   <li>{@link Change.Replace}: makes {@code current}'s whole document equal to the given one (used
  *       by undo to restore a recorded state); Kubernetes sends an update with {@code current}'s
  *       resourceVersion.
+ *   <li>{@link Change.Apply}: server-side apply of a whole object (Kubernetes only; other appliers
+ *       refuse it as {@code REJECTED}); conflicts with other field managers throw {@code CONFLICT}.
  * </ul>
  *
  * <p>{@link #dryRun} checks the precondition and validates without writing (Kubernetes: server dry

@@ -16,6 +16,11 @@ public class ApplyException extends Exception {
     CHANGED_SINCE("changed since you looked"),
     /** The target refused the change, e.g. in its dry run or by validation. */
     REJECTED("rejected"),
+    /**
+     * Server-side apply: fields the change sets are owned by other field managers with other
+     * values; the message names them (forcing takes them over).
+     */
+    CONFLICT("conflict"),
     /** Anything else: unreachable, forbidden, I/O. */
     FAILED("failed");
 

@@ -113,4 +113,31 @@ public sealed interface Change {
       return "replace";
     }
   }
+
+  /**
+   * Server-side apply of a whole resource: the target's fields that {@code document} names become
+   * owned by Driftscope's field manager and take its values; a field another manager owns with a
+   * different value is a conflict ({@link ApplyException.Kind#CONFLICT}) unless {@code force}.
+   *
+   * @param key the target resource's key
+   * @param current the target resource as diffed; {@code null} when it does not exist (the apply
+   *     creates it)
+   * @param document the whole desired object, server-owned fields removed
+   * @param force take over fields other managers own ({@code --force-conflicts})
+   */
+  record Apply(ResourceKey key, Resource current, ObjectNode document, boolean force)
+      implements Change {
+    /** The field manager Driftscope applies as. */
+    public static final String FIELD_MANAGER = "driftscope";
+
+    public Apply {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(document, "document");
+    }
+
+    @Override
+    public String verb() {
+      return "apply";
+    }
+  }
 }

@@ -108,4 +108,10 @@ final class Painter {
   String cut(String text, int w) {
     return Text.cut(glyphs.fit(Text.sanitize(text)), w, glyphs.ellipsis());
   }
+
+  /** Two values cut to {@code w} each, keeping their first difference visible. */
+  String[] cutPair(String left, String right, int w) {
+    return Text.cutPair(
+        glyphs.fit(Text.sanitize(left)), glyphs.fit(Text.sanitize(right)), w, glyphs.ellipsis());
+  }
 }

@@ -50,6 +50,31 @@ public final class Text {
   }
 
   /** Cuts {@code s} to {@code width} columns, ending with {@code ellipsis} when cut. */
+  /**
+   * Both values cut to {@code width} so that where they differ stays visible: when cutting the ends
+   * would hide the first difference (two image references that differ only in their tag), the
+   * common start is replaced by the ellipsis instead, e.g. {@code …shop-api:1.4.2} and {@code
+   * …shop-api:1.4.2-hotfix1}.
+   */
+  public static String[] cutPair(String left, String right, int width, String ellipsis) {
+    int common = 0;
+    int max = Math.min(left.length(), right.length());
+    while (common < max && left.charAt(common) == right.charAt(common)) {
+      common++;
+    }
+    boolean differ = !left.equals(right);
+    boolean hidden = differ && common >= width - ellipsis.length() - 2;
+    if (!hidden || width <= 2 * ellipsis.length() + 4) {
+      return new String[] {cut(left, width, ellipsis), cut(right, width, ellipsis)};
+    }
+    // Keep as much of the common start as leaves room for a few characters of the difference.
+    int from = Math.max(0, common - (width - ellipsis.length() - 8));
+    return new String[] {
+      cut(ellipsis + left.substring(from), width, ellipsis),
+      cut(ellipsis + right.substring(from), width, ellipsis)
+    };
+  }
+
   public static String cut(String s, int width, String ellipsis) {
     if (width <= 0) {
       return "";

@@ -86,8 +86,9 @@ final class TreeRowRenderer {
       Style vs = plain ? rowStyle : p.style("base");
       String l = s.values.show(n.left, n.secret);
       String r = s.values.show(n.right, n.secret);
-      p.put(c.left(), y, p.cut(l, c.valueWidth()), vs);
-      p.put(c.right(), y, p.cut(r, c.valueWidth()), vs);
+      String[] both = p.cutPair(l, r, c.valueWidth());
+      p.put(c.left(), y, both[0], vs);
+      p.put(c.right(), y, both[1], vs);
     }
   }
 

@@ -152,6 +152,10 @@ public final class FileApplier implements Applier {
     if (change instanceof Change.Create c) {
       return create(c, secret);
     }
+    if (change instanceof Change.Apply) {
+      throw new ApplyException(
+          ApplyException.Kind.REJECTED, key, "server-side apply is for Kubernetes targets only");
+    }
     Resource current = change.current();
     Path file = fileOf(current);
     EditableFile.Found found = locate(file, current);

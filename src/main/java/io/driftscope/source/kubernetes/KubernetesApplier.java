@@ -37,10 +37,31 @@ import java.util.concurrent.TimeoutException;
  * with {@code uid} and {@code resourceVersion} preconditions (a PUT with the live version). A dry
  * run sends the same request with {@code dryRun=All}. A 409, or a 422 caused by a failed {@code
  * test}, means the object changed since it was read.
+ *
+ * <p>A {@link Change.Apply} is server-side apply: a PATCH of the whole desired object (server-owned
+ * fields removed) as {@code application/apply-patch+yaml} (JSON is YAML) with {@code
+ * fieldManager=driftscope}, and {@code force=true} only when the change forces. An existing target
+ * is first checked to be as seen. A 409 names the fields and the managers owning them ({@link
+ * ApplyException.Kind#CONFLICT}).
  */
 final class KubernetesApplier implements Applier {
 
   private static final long TIMEOUT_SECONDS = 30;
+
+  private static final String APPLY_PATCH = "application/apply-patch+yaml";
+
+  private static final List<String> SERVER_OWNED_METADATA =
+      List.of(
+          "managedFields",
+          "uid",
+          "resourceVersion",
+          "generation",
+          "creationTimestamp",
+          "selfLink",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds");
+
+  private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   /** Where one kind is served. */
   private record Endpoint(String apiPath, String plural, boolean namespaced) {}
@@ -75,7 +96,9 @@ final class KubernetesApplier implements Applier {
     String apiVersion =
         change instanceof Change.Create c
             ? c.document().path("apiVersion").asText()
-            : change.current().apiVersion();
+            : change instanceof Change.Apply a
+                ? a.document().path("apiVersion").asText()
+                : change.current().apiVersion();
     Endpoint e = endpoint(key, apiVersion);
     String collection =
         client.getMasterUrl().toString().replaceAll("/$", "")
@@ -98,6 +121,21 @@ final class KubernetesApplier implements Applier {
       ops.forEach(op -> body.add(op.toJson()));
       req.uri(object + query).patch("application/json-patch+json", body.toString());
       exact = "PATCH " + path(object) + "\n" + JsonPatch.toText(masked(key, ops));
+    } else if (change instanceof Change.Apply a) {
+      if (a.current() != null) {
+        unchangedSince(a.current(), object);
+      }
+      ObjectNode doc = a.document().deepCopy();
+      stripServerOwned(doc);
+      ObjectNode meta = doc.withObjectProperty("metadata");
+      meta.put("name", key.name());
+      if (e.namespaced()) {
+        meta.put("namespace", key.namespace());
+      }
+      String options =
+          "?fieldManager=" + Change.Apply.FIELD_MANAGER + (a.force() ? "&force=true" : "");
+      req.uri(object + options + (dryRun ? "&dryRun=All" : "")).patch(APPLY_PATCH, doc.toString());
+      exact = "PATCH " + path(object) + options + "\n" + maskedDoc(key, doc).toPrettyString();
     } else if (change instanceof Change.Create c) {
       ObjectNode doc = c.document().deepCopy();
       if (e.namespaced()) {
@@ -154,6 +192,50 @@ final class KubernetesApplier implements Applier {
       return new Applied(key, after, exact, "");
     }
     throw failure(change, code, body, dryRun);
+  }
+
+  /** Removes what the server owns from a document sent by server-side apply. */
+  private static void stripServerOwned(ObjectNode doc) {
+    doc.remove("status");
+    if (doc.get("metadata") instanceof ObjectNode meta) {
+      meta.remove(SERVER_OWNED_METADATA);
+      if (meta.get("annotations") instanceof ObjectNode ann) {
+        ann.remove(LAST_APPLIED);
+        if (ann.isEmpty()) {
+          meta.remove("annotations");
+        }
+      }
+    }
+  }
+
+  /**
+   * A 409 to a server-side apply: the fields and the managers that own them, from the Status's
+   * causes (or its message when it has none).
+   */
+  private static ApplyException conflict(Change.Apply a, JsonNode status) {
+    List<String> owned = new ArrayList<>();
+    for (JsonNode c : status.path("details").path("causes")) {
+      String field = c.path("field").asText("");
+      String message = c.path("message").asText("");
+      int open = message.indexOf('"');
+      int close = open < 0 ? -1 : message.indexOf('"', open + 1);
+      String manager = close > open ? message.substring(open + 1, close) : message;
+      owned.add(
+          (field.isEmpty() ? "a field" : field)
+              + " is owned by "
+              + (manager.isEmpty() ? "another field manager" : manager));
+    }
+    String what =
+        owned.isEmpty()
+            ? status.path("message").asText("HTTP 409").replace('\n', ' ')
+            : String.join(", ", owned);
+    return new ApplyException(
+        ApplyException.Kind.CONFLICT,
+        a.key(),
+        what
+            + (a.force()
+                ? "; forcing did not take it over"
+                : "; re-run with --force-conflicts to take it over"));
   }
 
   /** A copy without the fields the cluster changes by itself. */
@@ -222,8 +304,13 @@ final class KubernetesApplier implements Applier {
       causes.append(' ').append(c.path("message").asText());
     }
     String all = (message + causes).trim();
+    if (code == 409 && change instanceof Change.Apply a) {
+      return conflict(a, status);
+    }
     boolean testFailed = code == 422 && all.contains("test");
-    if (code == 409 || testFailed || (code == 404 && !(change instanceof Change.Create))) {
+    boolean creating =
+        change instanceof Change.Create || change instanceof Change.Apply a && a.current() == null;
+    if (code == 409 || testFailed || (code == 404 && !creating)) {
       String why =
           code == 404
               ? "it no longer exists in " + spec

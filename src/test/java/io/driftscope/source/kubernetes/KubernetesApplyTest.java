@@ -2,16 +2,19 @@ package io.driftscope.source.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.driftscope.apply.Confirmation;
 import io.driftscope.apply.Direction;
 import io.driftscope.apply.Executor;
 import io.driftscope.apply.Journal;
 import io.driftscope.apply.Outcome;
 import io.driftscope.apply.Plan;
+import io.driftscope.apply.PlanText;
 import io.driftscope.apply.Planner;
 import io.driftscope.apply.Prepared;
 import io.driftscope.apply.Selection;
@@ -20,14 +23,17 @@ import io.driftscope.apply.Target;
 import io.driftscope.apply.Undo;
 import io.driftscope.compare.Comparison;
 import io.driftscope.core.FieldPath;
+import io.driftscope.core.Json;
 import io.driftscope.core.ResourceKey;
 import io.driftscope.core.Side;
+import io.driftscope.demo.ApiRequest;
 import io.driftscope.demo.ApiServer;
 import io.driftscope.diff.DiffOptions;
 import io.driftscope.diff.Mode;
 import io.driftscope.diff.Pairing;
 import io.driftscope.diff.StructuralDiffer;
 import io.driftscope.source.ApplyException;
+import io.driftscope.source.Change;
 import io.driftscope.source.Source;
 import io.driftscope.source.SourceContext;
 import io.driftscope.source.SourceSpec;
@@ -37,6 +43,10 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -418,5 +428,167 @@ class KubernetesApplyTest {
         prepared.failures().get(0).contains("the dry run was refused by k8s://prod/shop"),
         prepared.failures().toString());
     assertEquals(Outcome.Status.REFUSED, ex.execute(prepared, Confirmation.yes()).status());
+  }
+
+  int liveReplicas() {
+    return actor
+        .apps()
+        .deployments()
+        .inNamespace("shop")
+        .withName("api")
+        .get()
+        .getSpec()
+        .getReplicas();
+  }
+
+  /** A server-side apply of {@code yaml} to the deployment as another field manager. */
+  HttpResponse<String> applyAs(String manager, String yaml) throws Exception {
+    HttpRequest req =
+        HttpRequest.newBuilder(
+                URI.create(
+                    prod.url()
+                        + "/apis/apps/v1/namespaces/shop/deployments/api?fieldManager="
+                        + manager))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/apply-patch+yaml")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(yaml))
+            .build();
+    return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+  }
+
+  List<ApiRequest> applyPatches() {
+    return prod.requests().stream()
+        .filter(r -> r.method().equals("PATCH"))
+        .filter(r -> r.contentType().startsWith("application/apply-patch+yaml"))
+        .toList();
+  }
+
+  @Test
+  void serverSideApplySendsTheWholeSourceDocumentAsDriftscope() throws Exception {
+    Plan plan =
+        new Planner(true, false)
+            .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+    Change.Apply apply = assertInstanceOf(Change.Apply.class, plan.changes().get(0).change());
+    assertFalse(apply.force());
+    prod.clearRequests();
+    Executor ex = executor();
+    Prepared prepared = ex.prepare(plan);
+    assertTrue(prepared.ok(), prepared.failures().toString());
+    assertTrue(
+        PlanText.lines(prepared, true)
+            .contains("  by server-side apply (field manager driftscope)"),
+        PlanText.lines(prepared, true).toString());
+    assertEquals(5, liveReplicas(), "the dry run wrote nothing");
+    List<ApiRequest> sent = applyPatches();
+    assertEquals(1, sent.size(), prod.requests().toString());
+    ApiRequest dry = sent.get(0);
+    assertTrue(dry.path().startsWith("/apis/apps/v1/namespaces/shop/deployments/api?"), dry.path());
+    assertTrue(dry.path().contains("fieldManager=driftscope"), dry.path());
+    assertTrue(dry.path().contains("dryRun=All"), dry.path());
+    assertFalse(dry.path().contains("force"), dry.path());
+    assertTrue(
+        prepared
+            .previews()
+            .get(0)
+            .exactChange()
+            .startsWith(
+                "PATCH /apis/apps/v1/namespaces/shop/deployments/api?fieldManager=driftscope\n"),
+        prepared.previews().get(0).exactChange());
+
+    Outcome out = ex.execute(prepared, Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, out.status(), out.message());
+    sent = applyPatches();
+    assertEquals(2, sent.size(), prod.requests().toString());
+    ApiRequest real = sent.get(1);
+    assertFalse(real.path().contains("dryRun"), real.path());
+    assertFalse(real.path().contains("force"), real.path());
+    JsonNode body = Json.MAPPER.readTree(real.body());
+    assertEquals("Deployment", body.path("kind").asText());
+    assertEquals(2, body.path("spec").path("replicas").asInt());
+    assertFalse(body.has("status"), real.body());
+    for (String f : List.of("managedFields", "resourceVersion", "uid", "creationTimestamp")) {
+      assertFalse(body.path("metadata").has(f), f + " in " + real.body());
+    }
+    assertEquals(2, liveReplicas());
+    assertEquals("nginx:1.27", liveImage("web"));
+    Deployment live = actor.apps().deployments().inNamespace("shop").withName("api").get();
+    assertTrue(
+        live.getMetadata().getManagedFields().stream()
+            .anyMatch(m -> m.getManager().equals("driftscope")),
+        live.getMetadata().getManagedFields().toString());
+
+    // The prior state was journaled as for a JSON Patch: undo puts it back.
+    Outcome undone =
+        ex.execute(
+            ex.prepare(Undo.plan(journal.last().orElseThrow(), target())), Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, undone.status(), undone.message());
+    assertEquals(5, liveReplicas());
+    assertEquals("nginx:1.25", liveImage("web"));
+  }
+
+  @Test
+  void serverSideApplyReportsAConflictAndForcesOnlyWhenAsked() throws Exception {
+    HttpResponse<String> owned =
+        applyAs(
+            "kube-controller-manager",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n"
+                + "  namespace: shop\nspec:\n  replicas: 5\n");
+    assertEquals(200, owned.statusCode(), owned.body());
+    Plan plan =
+        new Planner(true, false)
+            .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+    Executor ex = executor();
+    prod.clearRequests();
+    Prepared prepared = ex.prepare(plan);
+    assertFalse(prepared.ok());
+    ApplyException e = prepared.previews().get(0).failure();
+    assertEquals(ApplyException.Kind.CONFLICT, e.kind(), e.getMessage());
+    assertEquals(
+        "Deployment/shop/api: conflict: .spec.replicas is owned by kube-controller-manager;"
+            + " re-run with --force-conflicts to take it over",
+        e.getMessage());
+    assertEquals(409, applyPatches().get(0).status());
+    assertEquals(Outcome.Status.REFUSED, ex.execute(prepared, Confirmation.yes()).status());
+    assertEquals(5, liveReplicas());
+    assertEquals("nginx:1.25", liveImage("web"));
+
+    Plan forced =
+        new Planner(true, true)
+            .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+    Prepared again = ex.prepare(forced);
+    assertTrue(again.ok(), again.failures().toString());
+    assertTrue(
+        PlanText.lines(again, false)
+            .contains("  by server-side apply (field manager driftscope, forcing conflicts)"));
+    Outcome out = ex.execute(again, Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, out.status(), out.message());
+    List<ApiRequest> sent = applyPatches();
+    assertTrue(sent.get(sent.size() - 1).path().contains("force=true"), sent.toString());
+    assertEquals(2, liveReplicas());
+  }
+
+  @Test
+  void serverSideApplyCreatesAMissingResource() throws Exception {
+    ResourceKey settings = new ResourceKey("", "ConfigMap", "shop", "settings");
+    Plan plan =
+        new Planner(true, false)
+            .plan(
+                comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(settings), target());
+    Change.Apply apply = assertInstanceOf(Change.Apply.class, plan.changes().get(0).change());
+    assertNull(apply.current());
+    Executor ex = executor();
+    Prepared prepared = ex.prepare(plan);
+    assertTrue(prepared.ok(), prepared.failures().toString());
+    assertNull(actor.configMaps().inNamespace("shop").withName("settings").get());
+    Outcome out = ex.execute(prepared, Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, out.status(), out.message());
+    assertEquals(
+        "fast",
+        actor.configMaps().inNamespace("shop").withName("settings").get().getData().get("mode"));
+    Outcome undone =
+        ex.execute(
+            ex.prepare(Undo.plan(journal.last().orElseThrow(), target())), Confirmation.yes());
+    assertEquals(Outcome.Status.APPLIED, undone.status(), undone.message());
+    assertNull(actor.configMaps().inNamespace("shop").withName("settings").get());
   }
 }

@@ -1,0 +1,203 @@
+package io.driftscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.driftscope.core.Json;
+import io.driftscope.demo.ApiRequest;
+import io.driftscope.demo.ApiServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code driftscope apply --server-side [--force-conflicts]} against the demo API server. */
+class ApplyServerSideCommandTest {
+
+  static final String DESIRED =
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: api
+        namespace: shop
+      spec:
+        replicas: 2
+        selector:
+          matchLabels: {app: api}
+        template:
+          metadata:
+            labels: {app: api}
+          spec:
+            containers:
+              - name: web
+                image: nginx:1.27
+      """;
+
+  static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/shop/deployments";
+
+  @TempDir Path dir;
+  ApiServer prod;
+  Path kubeconfig;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    prod = ApiServer.start("prod");
+    send("POST", "/api/v1/namespaces", "application/json", namespace());
+    String live = DESIRED.replace("replicas: 2", "replicas: 5").replace("1.27", "1.25");
+    send("POST", DEPLOYMENTS, "application/json", Json.MAPPER.writeValueAsString(yaml(live)));
+    Files.createDirectories(dir.resolve("desired"));
+    Files.writeString(dir.resolve("desired/api.yaml"), DESIRED);
+    kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(
+        kubeconfig,
+        "apiVersion: v1\nkind: Config\ncurrent-context: prod\nclusters:\n- name: prod\n"
+            + "  cluster:\n    server: "
+            + prod.url()
+            + "\ncontexts:\n- name: prod\n  context:\n    cluster: prod\n    user: prod\n"
+            + "    namespace: shop\nusers:\n- name: prod\n  user:\n    token: demo-prod\n");
+  }
+
+  @AfterEach
+  void tearDown() {
+    prod.close();
+  }
+
+  static String namespace() {
+    return "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"shop\"}}";
+  }
+
+  static Object yaml(String text) throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .readTree(text);
+  }
+
+  HttpResponse<String> send(String method, String path, String type, String body) throws Exception {
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(prod.url() + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", type)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> resp =
+        HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+    assertTrue(resp.statusCode() < 300, resp.statusCode() + " " + resp.body());
+    return resp;
+  }
+
+  int liveReplicas() throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(prod.url() + DEPLOYMENTS + "/api")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return Json.MAPPER.readTree(r.body()).path("spec").path("replicas").asInt();
+  }
+
+  List<ApiRequest> applyPatches() {
+    return prod.requests().stream()
+        .filter(r -> r.contentType().startsWith("application/apply-patch+yaml"))
+        .toList();
+  }
+
+  CliRun run(String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "desired",
+                "k8s://prod/shop",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--resource",
+                "Deployment/shop/api",
+                "--wait",
+                "0"));
+    args.addAll(List.of(extra));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Terminal t =
+        new Terminal(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of(
+                "HOME", dir.toString(),
+                "XDG_STATE_HOME", dir.resolve(".state").toString(),
+                "XDG_CONFIG_HOME", dir.resolve(".config").toString(),
+                "USER", "tester"),
+            dir,
+            Clock.systemUTC(),
+            false);
+    CommandLine cl = new CommandLine(new ApplyCommand(t));
+    cl.setExecutionExceptionHandler(
+        (ex, c, p) -> {
+          t.err().println("driftscope: " + ex.getMessage());
+          return ExitCodes.TROUBLE;
+        });
+    int code = cl.execute(args.toArray(String[]::new));
+    return new CliRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void serverSideAppliesTheWholeResource() throws Exception {
+    CliRun r = run("--server-side", "--yes", "--show-changes");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("by server-side apply (field manager driftscope)"), r.out());
+    assertTrue(r.out().contains("  apply Deployment/shop/api"), r.out());
+    assertTrue(r.out().contains("PATCH " + DEPLOYMENTS + "/api?fieldManager=driftscope"), r.out());
+    List<ApiRequest> sent = applyPatches();
+    assertEquals(2, sent.size(), sent.toString());
+    assertTrue(sent.get(0).path().contains("dryRun=All"), sent.get(0).path());
+    assertTrue(!sent.get(1).path().contains("force"), sent.get(1).path());
+    assertEquals(2, liveReplicas());
+  }
+
+  @Test
+  void aConflictFailsTheDryRunUntilForced() throws Exception {
+    send(
+        "PATCH",
+        DEPLOYMENTS + "/api?fieldManager=kube-controller-manager",
+        "application/apply-patch+yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 5\n");
+    CliRun refused = run("--server-side", "--yes");
+    assertEquals(2, refused.code(), refused.out() + refused.err());
+    assertTrue(
+        refused
+            .out()
+            .contains(
+                "conflict: .spec.replicas is owned by kube-controller-manager;"
+                    + " re-run with --force-conflicts to take it over"),
+        refused.out());
+    assertTrue(refused.err().contains("the dry run failed; nothing was applied"), refused.err());
+    assertEquals(5, liveReplicas());
+
+    CliRun forced = run("--server-side", "--force-conflicts", "--yes");
+    assertEquals(0, forced.code(), forced.out() + forced.err());
+    assertTrue(forced.out().contains("forcing conflicts"), forced.out());
+    List<ApiRequest> sent = applyPatches();
+    assertTrue(sent.get(sent.size() - 1).path().contains("force=true"), sent.toString());
+    assertEquals(2, liveReplicas());
+  }
+
+  @Test
+  void forceConflictsNeedsServerSide() {
+    CliRun r = run("--force-conflicts", "--yes");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--force-conflicts needs --server-side"), r.err());
+  }
+}
