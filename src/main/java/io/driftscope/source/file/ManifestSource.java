@@ -124,8 +124,7 @@ public final class ManifestSource implements Source {
       return read;
     }
     List<Path> paths = folder.list(path, skipped);
-    TextValues texts = new TextValues();
-    Object[] outcomes = readInParallel(paths, texts);
+    Object[] outcomes = readInParallel(paths);
     // Errors are raised in file order, whichever thread met them first.
     for (Object outcome : outcomes) {
       if (outcome instanceof SourceException e) {
@@ -153,11 +152,12 @@ public final class ManifestSource implements Source {
    * pool, a tenth of the CPU on two cores). Returns per file its {@link FileManifests} or the
    * exception its reading threw.
    */
-  private Object[] readInParallel(List<Path> paths, TextValues texts) {
+  private Object[] readInParallel(List<Path> paths) {
     Object[] outcomes = new Object[paths.size()];
     AtomicInteger next = new AtomicInteger();
     Runnable work =
         () -> {
+          TextValues texts = new TextValues(); // one per thread: its files share their values
           for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
             Path file = paths.get(i);
             try {

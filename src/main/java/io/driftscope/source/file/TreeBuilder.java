@@ -57,7 +57,7 @@ final class TreeBuilder {
     this(parser, new TextValues());
   }
 
-  /** A builder sharing repeated string values through {@code texts}. */
+  /** A builder sharing repeated string values through {@code texts}; use it on this thread. */
   TreeBuilder(JsonParser parser, TextValues texts) {
     this.parser = parser;
     this.yaml = parser instanceof YAMLParser y ? y : null;
@@ -107,6 +107,9 @@ final class TreeBuilder {
     try {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
+        if (yaml != null) {
+          name = texts.name(name); // the JSON parser interns names itself
+        }
         if (yaml != null && MERGE_KEY.equals(name)) {
           JsonLocation nameAt = parser.currentTokenLocation();
           parser.nextToken();
@@ -227,6 +230,10 @@ final class TreeBuilder {
         throw new ContentException("unknown alias *" + name, parser.currentTokenLocation());
       }
       return copy(target);
+    }
+    if (yaml == null) {
+      // JSON: look the value up by its characters; a repeated one then needs no string at all.
+      return texts.text(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
     return texts.text(parser.getText());
   }
