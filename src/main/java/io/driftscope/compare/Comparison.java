@@ -66,6 +66,8 @@ public final class Comparison implements AutoCloseable {
   private volatile ComparisonView view;
   private boolean loaded;
   private long sequence;
+  private Instant lastChangeAt;
+  private String lastChange = "";
 
   /**
    * A comparison of two opened sources.
@@ -248,9 +250,6 @@ public final class Comparison implements AutoCloseable {
       }
     }
   }
-
-  private Instant lastChangeAt;
-  private String lastChange = "";
 
   private void noteChange(Side side, String what) {
     lastChangeAt = clock.instant();
