@@ -151,6 +151,7 @@ public final class TuiApp {
   private volatile long keysHandled;
   private volatile boolean running = true;
   private boolean dirty = true;
+  private boolean opened;
   private long lastViewFrame;
 
   /**
@@ -214,7 +215,6 @@ public final class TuiApp {
     Thread input = new Thread(this::readInput, "driftscope-tui-input");
     input.setDaemon(true);
     input.start();
-    open(state.leftWord, state.rightWord);
     try {
       loop();
     } finally {
@@ -286,6 +286,12 @@ public final class TuiApp {
         lastRefreshNanos = System.nanoTime() - t1;
         options.trace().mark("first-frame");
         options.onFrame().run();
+        if (!opened) {
+          // Loading starts once the first frame is up, so that it does not compete with it for
+          // the machine's cores.
+          opened = true;
+          open(state.leftWord, state.rightWord);
+        }
       }
     }
   }
