@@ -103,12 +103,18 @@ public final class DemoClusters implements AutoCloseable {
     }
   }
 
-  private static void writeKubeconfig(Path file, List<ApiServer> servers) throws IOException {
-    StringBuilder sb =
-        new StringBuilder("apiVersion: v1\nkind: Config\ncurrent-context: staging\n");
+  /**
+   * A kubeconfig with one cluster, context and user per server (context = server name, namespace
+   * {@code shop}), and {@code current} as the current context when not null.
+   */
+  public static String kubeconfigText(List<ApiServer> servers, String current) {
+    StringBuilder sb = new StringBuilder("apiVersion: v1\nkind: Config\n");
+    if (current != null) {
+      sb.append("current-context: ").append(current).append('\n');
+    }
     sb.append("clusters:\n");
     for (ApiServer s : servers) {
-      sb.append("- name: demo-")
+      sb.append("- name: ")
           .append(s.name())
           .append("\n  cluster:\n    server: ")
           .append(s.url())
@@ -118,12 +124,25 @@ public final class DemoClusters implements AutoCloseable {
     for (ApiServer s : servers) {
       sb.append("- name: ")
           .append(s.name())
-          .append("\n  context:\n    cluster: demo-")
+          .append("\n  context:\n    cluster: ")
           .append(s.name())
-          .append("\n    user: demo\n    namespace: shop\n");
+          .append("\n    user: ")
+          .append(s.name())
+          .append("\n    namespace: shop\n");
     }
-    sb.append("users:\n- name: demo\n  user:\n    token: driftscope-demo\n");
-    Files.writeString(file, sb.toString());
+    sb.append("users:\n");
+    for (ApiServer s : servers) {
+      sb.append("- name: ")
+          .append(s.name())
+          .append("\n  user:\n    token: demo-")
+          .append(s.name())
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static void writeKubeconfig(Path file, List<ApiServer> servers) throws IOException {
+    Files.writeString(file, kubeconfigText(servers, "staging"));
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.driftscope.core.Json;
 import io.driftscope.demo.ApiServer;
+import io.driftscope.demo.DemoClusters;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,37 +48,7 @@ final class TestClusters implements AutoCloseable {
   }
 
   static String kubeconfig(List<ApiServer> servers, String current) {
-    StringBuilder sb = new StringBuilder("apiVersion: v1\nkind: Config\n");
-    if (current != null) {
-      sb.append("current-context: ").append(current).append('\n');
-    }
-    sb.append("clusters:\n");
-    for (ApiServer s : servers) {
-      sb.append("- name: ")
-          .append(s.name())
-          .append("\n  cluster:\n    server: ")
-          .append(s.url())
-          .append('\n');
-    }
-    sb.append("contexts:\n");
-    for (ApiServer s : servers) {
-      sb.append("- name: ")
-          .append(s.name())
-          .append("\n  context:\n    cluster: ")
-          .append(s.name())
-          .append("\n    user: ")
-          .append(s.name())
-          .append("\n    namespace: shop\n");
-    }
-    sb.append("users:\n");
-    for (ApiServer s : servers) {
-      sb.append("- name: ")
-          .append(s.name())
-          .append("\n  user:\n    token: demo-")
-          .append(s.name())
-          .append('\n');
-    }
-    return sb.toString();
+    return DemoClusters.kubeconfigText(servers, current);
   }
 
   /** A fixture as an object ready to create in {@code shop}: server-owned fields removed. */
