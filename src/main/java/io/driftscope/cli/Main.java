@@ -10,19 +10,22 @@ public final class Main {
 
   private Main() {}
 
-  private static final java.util.Set<String> LINE_COMMANDS =
-      java.util.Set.of(
-          "diff",
-          "explain",
-          "snapshot",
-          "watch",
-          "apply",
-          "demo",
-          "help",
-          "--help",
-          "-h",
-          "--version",
-          "-V");
+  /** Options that print the root command's help or version, which lists the line commands. */
+  private static final java.util.Set<String> ROOT_INFO =
+      java.util.Set.of("--help", "-h", "--version", "-V");
+
+  /**
+   * Whether a command line needs the line commands: it names one (anywhere, as picocli would find
+   * it after the root's options), or asks for the root's help.
+   */
+  static boolean needsLineCommands(String... args) {
+    for (String arg : args) {
+      if (RootCommand.SUBCOMMANDS.containsKey(arg) || ROOT_INFO.contains(arg)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Loads the explorer's classes on a second core while the command line is parsed and the config
@@ -43,6 +46,7 @@ public final class Main {
                     "io.driftscope.tui.KeyMap",
                     "io.driftscope.config.LocatedYaml",
                     "org.yaml.snakeyaml.Yaml",
+                    "io.driftscope.core.Json",
                     "io.driftscope.diff.StructuralDiffer"
                   }) {
                 try {
@@ -63,7 +67,7 @@ public final class Main {
       // clutter line output: their news reaches the user through the sources' states instead.
       java.util.logging.LogManager.getLogManager().reset();
     }
-    if (args.length == 0 || !LINE_COMMANDS.contains(args[0])) {
+    if (!needsLineCommands(args)) {
       preloadExplorer();
     }
     int code = run(Terminal.system(), args);
@@ -74,7 +78,13 @@ public final class Main {
   /** Runs one command line against {@code terminal}; returns the exit code. */
   public static int run(Terminal terminal, String... args) {
     RootCommand root = new RootCommand(terminal);
-    CommandLine cl = new CommandLine(root, new Factory(terminal));
+    Factory factory = new Factory(terminal);
+    CommandLine cl = new CommandLine(root, factory);
+    if (needsLineCommands(args)) {
+      for (var sub : RootCommand.SUBCOMMANDS.entrySet()) {
+        cl.addSubcommand(sub.getKey(), new CommandLine(sub.getValue(), factory));
+      }
+    }
     cl.setOut(new PrintWriter(terminal.out(), true));
     cl.setErr(new PrintWriter(terminal.err(), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,7 +2,10 @@ package io.driftscope.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,18 +24,28 @@ import picocli.CommandLine.Parameters;
           + " k8s://prod/shop, ./manifests, snapshot:prod.json) opens the full-screen explorer;"
           + " with neither, or with --demo, opens it on the built-in live demo.",
       ""
-    },
-    subcommands = {
-      DiffCommand.class,
-      ExplainCommand.class,
-      SnapshotCommand.class,
-      WatchCommand.class,
-      ApplyCommand.class,
-      DemoCommand.class,
-      TrainCommand.class,
-      picocli.CommandLine.HelpCommand.class
     })
 final class RootCommand implements Callable<Integer> {
+
+  /**
+   * The line commands by name, in the order help lists them. They are added to the command line
+   * only when one is named (see {@link Main#run}): picocli reads every command's annotations when
+   * it is added, which would delay the explorer's first frame.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("diff", DiffCommand.class);
+    m.put("explain", ExplainCommand.class);
+    m.put("snapshot", SnapshotCommand.class);
+    m.put("watch", WatchCommand.class);
+    m.put("apply", ApplyCommand.class);
+    m.put("demo", DemoCommand.class);
+    m.put("cds-training", TrainCommand.class);
+    m.put("help", picocli.CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(m);
+  }
 
   private final Terminal terminal;
 
