@@ -15,16 +15,24 @@ public final class Main {
       java.util.Set.of("--help", "-h", "--version", "-V");
 
   /**
-   * Whether a command line needs the line commands: it names one (anywhere, as picocli would find
-   * it after the root's options), or asks for the root's help.
+   * The line commands a command line needs: the one it names (the first argument that is a line
+   * command's name, as picocli would find it after the root's options); all of them for {@code
+   * help} and for the root's help and version, which list them; none for the explorer.
    */
-  static boolean needsLineCommands(String... args) {
+  static java.util.List<String> lineCommands(String... args) {
     for (String arg : args) {
-      if (RootCommand.SUBCOMMANDS.containsKey(arg) || ROOT_INFO.contains(arg)) {
-        return true;
+      if (RootCommand.SUBCOMMANDS.containsKey(arg)) {
+        return arg.equals("help")
+            ? java.util.List.copyOf(RootCommand.SUBCOMMANDS.keySet())
+            : java.util.List.of(arg);
       }
     }
-    return false;
+    for (String arg : args) {
+      if (ROOT_INFO.contains(arg)) {
+        return java.util.List.copyOf(RootCommand.SUBCOMMANDS.keySet());
+      }
+    }
+    return java.util.List.of();
   }
 
   /**
@@ -67,7 +75,7 @@ public final class Main {
       // clutter line output: their news reaches the user through the sources' states instead.
       java.util.logging.LogManager.getLogManager().reset();
     }
-    if (!needsLineCommands(args)) {
+    if (lineCommands(args).isEmpty()) {
       preloadExplorer();
     }
     int code = run(Terminal.system(), args);
@@ -80,10 +88,10 @@ public final class Main {
     RootCommand root = new RootCommand(terminal);
     Factory factory = new Factory(terminal);
     CommandLine cl = new CommandLine(root, factory);
-    if (needsLineCommands(args)) {
-      for (var sub : RootCommand.SUBCOMMANDS.entrySet()) {
-        cl.addSubcommand(sub.getKey(), new CommandLine(sub.getValue(), factory));
-      }
+    // Picocli reads a command's annotations when it is added, which costs start-up time: only
+    // the commands this command line can reach are added.
+    for (String name : lineCommands(args)) {
+      cl.addSubcommand(name, new CommandLine(RootCommand.SUBCOMMANDS.get(name), factory));
     }
     cl.setOut(new PrintWriter(terminal.out(), true));
     cl.setErr(new PrintWriter(terminal.err(), true));

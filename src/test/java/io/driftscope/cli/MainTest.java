@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Command;
@@ -14,13 +15,16 @@ class MainTest {
   @TempDir Path dir;
 
   @Test
-  void theLineCommandsAreAddedOnlyWhenNamedOrForHelp() {
-    assertFalse(Main.needsLineCommands());
-    assertFalse(Main.needsLineCommands("staging", "prod", "--theme", "light"));
-    assertTrue(Main.needsLineCommands("diff", "a", "b"));
-    assertTrue(Main.needsLineCommands("--theme", "light", "watch", "a", "b"));
-    assertTrue(Main.needsLineCommands("--help"));
-    assertTrue(Main.needsLineCommands("-V"));
+  void onlyTheLineCommandsACommandLineCanReachAreAdded() {
+    List<String> all = List.copyOf(RootCommand.SUBCOMMANDS.keySet());
+    assertEquals(List.of(), Main.lineCommands());
+    assertEquals(List.of(), Main.lineCommands("staging", "prod", "--theme", "light"));
+    assertEquals(List.of("diff"), Main.lineCommands("diff", "a", "b"));
+    assertEquals(List.of("watch"), Main.lineCommands("--theme", "light", "watch", "a", "b"));
+    assertEquals(List.of("diff"), Main.lineCommands("diff", "explain", "b", "--help"));
+    assertEquals(all, Main.lineCommands("help", "diff"));
+    assertEquals(all, Main.lineCommands("--help"));
+    assertEquals(all, Main.lineCommands("-V"));
   }
 
   @Test
@@ -42,6 +46,8 @@ class MainTest {
     assertFalse(help.out().contains("cds-training"), help.out());
     CliRun diffHelp = CliRun.run(dir, "help", "diff");
     assertTrue(diffHelp.out().startsWith("Usage: driftscope diff"), diffHelp.out());
+    CliRun diffOwnHelp = CliRun.run(dir, "diff", "--help");
+    assertTrue(diffOwnHelp.out().startsWith("Usage: driftscope diff"), diffOwnHelp.out());
   }
 
   @Test
