@@ -27,7 +27,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code driftscope apply LEFT RIGHT}: plan, dry-run, confirm, apply and journal; exit 0 applied
@@ -46,11 +45,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
   private final Terminal terminal;
 
-  @Parameters(index = "0", paramLabel = "LEFT", description = "Environment name or source spec.")
-  String left;
-
-  @Parameters(index = "1", paramLabel = "RIGHT", description = "Environment name or source spec.")
-  String right;
+  @Mixin EnvironmentPair environments;
 
   @Mixin CompareOptions compare;
 
@@ -135,7 +130,7 @@ public final class ApplyCommand implements Callable<Integer> {
       throw new UserException(e.getMessage());
     }
     CompareSetup setup = CompareSetup.from(terminal, compare);
-    try (Opener.OpenedPair pair = setup.open(left, right)) {
+    try (Opener.OpenedPair pair = setup.open(environments.left, environments.right)) {
       ModeChoice mode = setup.mode(pair);
       try (Comparison comparison = setup.comparison(pair, mode.mode(), false)) {
         mode.notice().ifPresent(comparison::addNotice);

@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code driftscope diff LEFT RIGHT}: compare once; exit 0 in sync, 1 drift, 2 trouble. */
 @Command(
@@ -29,11 +28,7 @@ final class DiffCommand implements Callable<Integer> {
 
   private final Terminal terminal;
 
-  @Parameters(index = "0", paramLabel = "LEFT", description = "Environment name or source spec.")
-  String left;
-
-  @Parameters(index = "1", paramLabel = "RIGHT", description = "Environment name or source spec.")
-  String right;
+  @Mixin EnvironmentPair environments;
 
   @Mixin CompareOptions compare;
 
@@ -62,7 +57,7 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CompareSetup setup = CompareSetup.from(terminal, compare);
-    try (Opener.OpenedPair pair = setup.open(left, right)) {
+    try (Opener.OpenedPair pair = setup.open(environments.left, environments.right)) {
       if (parseOnly) {
         LoadResult l = pair.left().source().load();
         LoadResult r = pair.right().source().load();

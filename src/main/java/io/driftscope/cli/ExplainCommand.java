@@ -33,11 +33,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   private final Terminal terminal;
 
-  @Parameters(index = "0", paramLabel = "LEFT")
-  String left;
-
-  @Parameters(index = "1", paramLabel = "RIGHT")
-  String right;
+  @Mixin EnvironmentPair environments;
 
   @Parameters(index = "2", paramLabel = "RESOURCE[:PATH]")
   String target;
@@ -54,7 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
     ResourceKey wanted = ResourceKey.parse(colon < 0 ? target : target.substring(0, colon));
     FieldPath path = colon < 0 ? FieldPath.ROOT : FieldPath.parse(target.substring(colon + 1));
     CompareSetup setup = CompareSetup.from(terminal, compare);
-    try (Opener.OpenedPair pair = setup.open(left, right)) {
+    try (Opener.OpenedPair pair = setup.open(environments.left, environments.right)) {
       ModeChoice mode = setup.mode(pair);
       try (Comparison comparison = setup.comparison(pair, mode.mode(), true)) {
         mode.notice().ifPresent(n -> terminal.err().println("note: " + n));

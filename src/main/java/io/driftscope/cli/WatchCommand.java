@@ -21,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code driftscope watch LEFT RIGHT}: one line per drifted resource, then one line whenever a
@@ -39,11 +38,7 @@ final class WatchCommand implements Callable<Integer> {
 
   private final Terminal terminal;
 
-  @Parameters(index = "0", paramLabel = "LEFT")
-  String left;
-
-  @Parameters(index = "1", paramLabel = "RIGHT")
-  String right;
+  @Mixin EnvironmentPair environments;
 
   @Mixin CompareOptions compare;
 
@@ -76,7 +71,7 @@ final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CompareSetup setup = CompareSetup.from(terminal, compare);
-    try (Opener.OpenedPair pair = setup.open(left, right)) {
+    try (Opener.OpenedPair pair = setup.open(environments.left, environments.right)) {
       ModeChoice mode = setup.mode(pair);
       try (Comparison comparison = setup.comparison(pair, mode.mode(), false)) {
         mode.notice().ifPresent(n -> terminal.err().println("note: " + n));
