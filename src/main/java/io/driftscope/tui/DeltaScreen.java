@@ -125,23 +125,23 @@ public final class DeltaScreen extends TerminalScreen {
     int columns = size.getColumns();
     count = 0;
     int changed = 0;
+    // Runs of cells often share one value: its width is checked once.
+    TextCharacter narrow = null;
     for (int y = 0; y < rows; y++) {
       for (int x = 0; x < columns; x++) {
         TextCharacter b = back.getCharacterAt(x, y);
         TextCharacter f = front.getCharacterAt(x, y);
-        if (b == f) {
-          if (Frame.wide(b)) {
-            x++;
-          }
-          continue;
+        boolean wideBack = b != narrow && Frame.wide(b);
+        if (!wideBack) {
+          narrow = b;
         }
-        if (!b.equals(f)) {
+        if (b != f && !b.equals(f)) {
           add(y * columns + x, b);
           changed++;
         }
-        if (Frame.wide(b)) {
+        if (wideBack) {
           x++;
-        } else if (Frame.wide(f) && x + 1 < columns) {
+        } else if (b != f && Frame.wide(f) && x + 1 < columns) {
           add(y * columns + x + 1, f.withCharacter(' '));
         }
       }

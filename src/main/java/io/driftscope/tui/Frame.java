@@ -30,6 +30,9 @@ final class Frame {
   /** What the screen was last given, by cell; {@code null} where it is not known. */
   private final TextCharacter[][] shown;
 
+  /** Rows that may hold a double-width character (most hold none: no width checks there). */
+  private final boolean[] wideIn;
+
   private final Map<Style, Cells> styles = new HashMap<>();
   private Style lastStyle;
   private Cells lastCells;
@@ -39,6 +42,7 @@ final class Frame {
     this.height = size.getRows();
     this.cells = new TextCharacter[height][width];
     this.shown = new TextCharacter[height][width];
+    this.wideIn = new boolean[height];
     Cells blank = cells(Style.PLAIN);
     for (TextCharacter[] row : cells) {
       Arrays.fill(row, blank.of(' '));
@@ -67,12 +71,11 @@ final class Frame {
       return;
     }
     Cells c = cells(style);
-    TextCharacter[] row = cells[y];
     int column = x;
     for (int i = 0; i < text.length() && column < width; i++) {
       char ch = text.charAt(i);
       boolean wide = wide(ch);
-      set(row, column, c.of(ch), wide);
+      set(y, column, c.of(ch), wide);
       column += wide ? 2 : 1;
     }
   }
@@ -85,35 +88,41 @@ final class Frame {
     if (y < 0 || y >= height) {
       return;
     }
-    TextCharacter[] row = cells[y];
     TextCharacter value = cells(style).of(ch);
     if (wide(ch)) {
       TextCharacter blank = cells(style).of(' ');
       for (int i = 0; i < w; i += 2) {
         boolean edge = i + 1 == w;
-        set(row, x + i, edge ? blank : value, !edge);
+        set(y, x + i, edge ? blank : value, !edge);
       }
       return;
     }
     int from = Math.max(0, x);
     int to = Math.min(width, x + w);
     if (from < to) {
-      set(row, from, value, false);
-      Arrays.fill(row, from + 1, to, value);
+      set(y, from, value, false);
+      Arrays.fill(cells[y], from + 1, to, value);
+      if (from == 0 && to == width) {
+        wideIn[y] = false;
+      }
     }
   }
 
   /** Lanterna's rules for one cell: see {@code BasicTextImage.setCharacterAt}. */
-  private void set(TextCharacter[] row, int x, TextCharacter value, boolean wide) {
+  private void set(int y, int x, TextCharacter value, boolean wide) {
     if (x < 0 || x >= width) {
       return;
     }
-    if (x > 0 && wide(row[x - 1])) {
+    TextCharacter[] row = cells[y];
+    if (wideIn[y] && x > 0 && wide(row[x - 1])) {
       row[x - 1] = row[x - 1].withCharacter(' ');
     }
     row[x] = value;
-    if (wide && x + 1 < width) {
-      row[x + 1] = value.withCharacter(' ');
+    if (wide) {
+      wideIn[y] = true;
+      if (x + 1 < width) {
+        row[x + 1] = value.withCharacter(' ');
+      }
     }
   }
 
@@ -127,6 +136,7 @@ final class Frame {
     for (int y = 0; y < height; y++) {
       TextCharacter[] row = cells[y];
       TextCharacter[] was = shown[y];
+      boolean mayBeWide = wideIn[y];
       for (int x = 0; x < width; x++) {
         TextCharacter c = row[x];
         if (c != was[x] && (was[x] == null || !c.equals(was[x]))) {
@@ -134,7 +144,7 @@ final class Frame {
           written++;
         }
         was[x] = c;
-        if (wide(c) && x + 1 < width) {
+        if (mayBeWide && wide(c) && x + 1 < width) {
           // The screen wrote the padding cell itself, as this frame did.
           x++;
           was[x] = row[x];
