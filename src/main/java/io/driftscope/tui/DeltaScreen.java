@@ -166,7 +166,7 @@ public final class DeltaScreen extends TerminalScreen {
 
   /**
    * Writes the collected cells: moves, colours and attributes only where they change, as Lanterna's
-   * delta refresh does.
+   * delta refresh does; neighbouring cells that need nothing between them go out as one string.
    */
   private void writeChanges(int columns) throws IOException {
     if (count == 0) {
@@ -187,25 +187,36 @@ public final class DeltaScreen extends TerminalScreen {
     TextColor background = first.getBackgroundColor();
     t.setForegroundColor(foreground);
     t.setBackgroundColor(background);
+    StringBuilder run = new StringBuilder(columns);
     for (int i = 0; i < count; i++) {
+      TextCharacter c = to[i];
       int x = at[i] % columns;
       int y = at[i] / columns;
-      if (x != column || y != row) {
+      EnumSet<SGR> wanted = c.getModifiers();
+      boolean moves = x != column || y != row;
+      boolean restyles =
+          !foreground.equals(c.getForegroundColor())
+              || !background.equals(c.getBackgroundColor())
+              || !wanted.equals(sgr);
+      String text = c.getCharacterString();
+      if (run.length() > 0 && (moves || restyles || !standsAlone(text))) {
+        t.putString(run.toString());
+        run.setLength(0);
+      }
+      if (moves) {
         column = x;
         row = y;
         t.setCursorPosition(column, row);
       }
-      TextCharacter c = to[i];
-      if (!foreground.equals(c.getForegroundColor())) {
-        foreground = c.getForegroundColor();
-        t.setForegroundColor(foreground);
-      }
-      if (!background.equals(c.getBackgroundColor())) {
-        background = c.getBackgroundColor();
-        t.setBackgroundColor(background);
-      }
-      EnumSet<SGR> wanted = c.getModifiers();
-      if (!wanted.equals(sgr)) {
+      if (restyles) {
+        if (!foreground.equals(c.getForegroundColor())) {
+          foreground = c.getForegroundColor();
+          t.setForegroundColor(foreground);
+        }
+        if (!background.equals(c.getBackgroundColor())) {
+          background = c.getBackgroundColor();
+          t.setBackgroundColor(background);
+        }
         for (SGR s : ALL_SGR) {
           if (sgr.contains(s) && !wanted.contains(s)) {
             t.disableSGR(s);
@@ -216,8 +227,28 @@ public final class DeltaScreen extends TerminalScreen {
           }
         }
       }
-      t.putString(c.getCharacterString());
+      if (standsAlone(text)) {
+        run.append(text);
+      } else {
+        t.putString(text);
+      }
       column += Frame.wide(c) ? 2 : 1;
     }
+    if (run.length() > 0) {
+      t.putString(run.toString());
+    }
+  }
+
+  /**
+   * Whether a cell's text is a single character that is a character of its own next to any other
+   * such (no combining mark, joiner or double-width character): a run of them written as one string
+   * fills one cell each, as written one by one.
+   */
+  private static boolean standsAlone(String text) {
+    if (text.length() != 1) {
+      return false;
+    }
+    char c = text.charAt(0);
+    return (c >= 0x20 && c < 0x300) || (c >= 0x2010 && c < 0x2028) || (c >= 0x2190 && c < 0x2c00);
   }
 }
