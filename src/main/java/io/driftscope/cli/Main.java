@@ -47,7 +47,7 @@ public final class Main {
                   new String[] {
                     "com.googlecode.lanterna.terminal.DefaultTerminalFactory",
                     "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
-                    "com.googlecode.lanterna.screen.TerminalScreen",
+                    "io.driftscope.tui.DeltaScreen",
                     "io.driftscope.tui.TuiApp",
                     "io.driftscope.tui.ScreenRenderer",
                     "io.driftscope.tui.Theme",

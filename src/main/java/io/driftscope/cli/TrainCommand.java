@@ -1,8 +1,8 @@
 package io.driftscope.cli;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import io.driftscope.tui.DeltaScreen;
 import io.driftscope.tui.Theme;
 import io.driftscope.tui.Trace;
 import io.driftscope.tui.TuiApp;
@@ -72,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
       TuiLauncher.run(
           quiet,
           root,
-          () -> new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(120, 40))),
+          () -> new DeltaScreen(new DefaultVirtualTerminal(new TerminalSize(120, 40))),
           new Trace(trace, System.currentTimeMillis()),
           app::set);
       return ExitCodes.OK;

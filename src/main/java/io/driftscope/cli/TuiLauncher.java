@@ -12,6 +12,7 @@ import io.driftscope.core.Snapshot;
 import io.driftscope.demo.DemoClusters;
 import io.driftscope.source.SourceException;
 import io.driftscope.source.file.SnapshotFormat;
+import io.driftscope.tui.DeltaScreen;
 import io.driftscope.tui.Glyphs;
 import io.driftscope.tui.TerminalCheck;
 import io.driftscope.tui.Theme;
@@ -40,7 +41,11 @@ final class TuiLauncher {
     DefaultTerminalFactory factory =
         new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8);
     return run(
-        terminal, cmd, factory::createScreen, Trace.fromEnvironment(terminal.env()), app -> {});
+        terminal,
+        cmd,
+        () -> new DeltaScreen(factory.createTerminal()),
+        Trace.fromEnvironment(terminal.env()),
+        app -> {});
   }
 
   /** Makes the screen once the settings are known to be good. */

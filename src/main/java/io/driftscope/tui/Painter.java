@@ -1,28 +1,23 @@
 package io.driftscope.tui;
 
-import com.googlecode.lanterna.TerminalPosition;
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.graphics.TextGraphics;
-
 /**
- * Draws text on the screen in named styles: sanitizes every string, swaps characters the glyph set
- * cannot show, and clips to the screen.
+ * Draws text on a {@link Frame} in named styles: sanitizes every string, swaps characters the glyph
+ * set cannot show, and clips to the frame.
  */
 final class Painter {
 
-  private final TextGraphics g;
+  private final Frame frame;
   private final Theme theme;
   private final Glyphs glyphs;
   private final int width;
   private final int height;
 
-  Painter(TextGraphics g, Theme theme, Glyphs glyphs) {
-    this.g = g;
+  Painter(Frame frame, Theme theme, Glyphs glyphs) {
+    this.frame = frame;
     this.theme = theme;
     this.glyphs = glyphs;
-    TerminalSize size = g.getSize();
-    this.width = size.getColumns();
-    this.height = size.getRows();
+    this.width = frame.width();
+    this.height = frame.height();
   }
 
   int width() {
@@ -61,8 +56,7 @@ final class Painter {
     if (s.isEmpty()) {
       return x;
     }
-    style.applyTo(g);
-    g.putString(x, y, s);
+    frame.put(x, y, s, style);
     return x + s.length();
   }
 
@@ -79,15 +73,14 @@ final class Painter {
     if (room <= 0) {
       return;
     }
-    style.applyTo(g);
-    // fillRectangle reuses one cell value; putString would build a cell per character.
-    g.fillRectangle(new TerminalPosition(x, y), new TerminalSize(room, 1), ' ');
+    frame.fill(x, y, room, ' ', style);
   }
 
   /** Fills the whole screen in {@code style}. */
   void fillAll(Style style) {
-    style.applyTo(g);
-    g.fillRectangle(TerminalPosition.TOP_LEFT_CORNER, new TerminalSize(width, height), ' ');
+    for (int y = 0; y < height; y++) {
+      frame.fill(0, y, width, ' ', style);
+    }
   }
 
   /** Fills the whole row. */
@@ -100,8 +93,7 @@ final class Painter {
     if (y < 0 || y >= height) {
       return;
     }
-    style.applyTo(g);
-    g.fillRectangle(new TerminalPosition(0, y), new TerminalSize(width, 1), glyphs.horizontal());
+    frame.fill(0, y, width, glyphs.horizontal(), style);
   }
 
   /** {@code text} cut to {@code w} columns with the glyph set's ellipsis. */

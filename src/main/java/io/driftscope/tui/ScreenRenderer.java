@@ -1,6 +1,7 @@
 package io.driftscope.tui;
 
 import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
 import io.driftscope.compare.ComparisonView;
 import io.driftscope.compare.SideView;
@@ -25,10 +26,21 @@ final class ScreenRenderer {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final TreeRowRenderer rows = new TreeRowRenderer();
+  private Frame frame;
 
+  /** Draws the frame and gives the screen the cells that changed since the last one. */
   void draw(Screen screen, UiState s, Glyphs glyphs) {
-    Painter p = new Painter(screen.newTextGraphics(), s.theme, glyphs);
+    TerminalSize size = screen.getTerminalSize();
+    if (frame == null || !frame.fits(size)) {
+      // A resized screen holds the old content cut or extended: the first frame sends every cell.
+      frame = new Frame(size);
+    }
     screen.setCursorPosition(null);
+    paint(screen, new Painter(frame, s.theme, glyphs), s);
+    frame.show(screen);
+  }
+
+  private void paint(Screen screen, Painter p, UiState s) {
     int w = p.width();
     int h = p.height();
     Style base = p.style("base");

@@ -2,7 +2,6 @@ package io.driftscope.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
-import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -17,16 +16,6 @@ public record Style(TextColor foreground, TextColor background, Set<SGR> modifie
 
   public Style {
     modifiers = modifiers.isEmpty() ? Set.of() : Set.copyOf(modifiers);
-  }
-
-  /** Sets this style on {@code g}. */
-  public void applyTo(TextGraphics g) {
-    g.setForegroundColor(foreground == null ? TextColor.ANSI.DEFAULT : foreground);
-    g.setBackgroundColor(background == null ? TextColor.ANSI.DEFAULT : background);
-    g.clearModifiers();
-    if (!modifiers.isEmpty()) {
-      g.setModifiers(EnumSet.copyOf(modifiers));
-    }
   }
 
   /** This style with the colours it leaves unset taken from {@code base}. */

@@ -131,7 +131,7 @@ final class ScreenHarness implements AutoCloseable {
             return sessions.apply(c);
           }
         };
-    TerminalScreen screen = new TerminalScreen(terminal);
+    TerminalScreen screen = new DeltaScreen(terminal);
     TuiApp.Options opts =
         options.withOnFrame(
             () -> {
