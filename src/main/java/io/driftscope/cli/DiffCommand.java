@@ -10,8 +10,11 @@ import io.driftscope.compare.ModeChoice;
 import io.driftscope.compare.Opener;
 import io.driftscope.core.Json;
 import io.driftscope.source.LoadResult;
+import io.driftscope.source.SourceException;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,8 +62,11 @@ final class DiffCommand implements Callable<Integer> {
     CompareSetup setup = CompareSetup.from(terminal, compare);
     try (Opener.OpenedPair pair = setup.open(environments.left, environments.right)) {
       if (parseOnly) {
-        LoadResult l = pair.left().source().load();
-        LoadResult r = pair.right().source().load();
+        // Both sides load at once, as a comparison loads them: this baseline differs from a diff
+        // by the comparison alone.
+        CompletableFuture<LoadResult> left = CompletableFuture.supplyAsync(() -> load(pair.left()));
+        LoadResult r = load(pair.right());
+        LoadResult l = joined(left);
         terminal
             .err()
             .println(
@@ -75,6 +81,25 @@ final class DiffCommand implements Callable<Integer> {
         write(view);
         return view.inSync() ? ExitCodes.OK : ExitCodes.DRIFT;
       }
+    }
+  }
+
+  private static LoadResult load(Opener.Opened side) {
+    try {
+      return side.source().load();
+    } catch (SourceException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private static LoadResult joined(CompletableFuture<LoadResult> f) throws SourceException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SourceException s) {
+        throw s;
+      }
+      throw e;
     }
   }
 
