@@ -1,6 +1,7 @@
 package io.driftscope.source.file;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One node per distinct short string value while a source loads: an environment repeats the same
@@ -45,6 +46,24 @@ final class TextValues {
         return canonical;
       }
       if (known.hashCode() == h && known.equals(name)) {
+        return known;
+      }
+    }
+  }
+
+  /**
+   * The one instance of the field name spelled by the ASCII bytes {@code bytes[offset, offset +
+   * length)}, as {@link #name(String)} gives it; a known name costs no allocation.
+   */
+  String name(byte[] bytes, int offset, int length) {
+    int h = hash(bytes, offset, length);
+    int mask = names.length - 1;
+    for (int s = slot(h) & mask; ; s = (s + 1) & mask) {
+      String known = names[s];
+      if (known == null) {
+        return name(ascii(bytes, offset, length));
+      }
+      if (known.hashCode() == h && same(known, bytes, offset, length)) {
         return known;
       }
     }
@@ -103,6 +122,49 @@ final class TextValues {
         return n;
       }
     }
+  }
+
+  /** The node for the ASCII bytes {@code bytes[offset, offset + length)}. */
+  TextNode text(byte[] bytes, int offset, int length) {
+    if (length > MAX_LENGTH) {
+      return TextNode.valueOf(ascii(bytes, offset, length));
+    }
+    int h = hash(bytes, offset, length);
+    int mask = nodes.length - 1;
+    for (int s = slot(h) & mask; ; s = (s + 1) & mask) {
+      TextNode n = nodes[s];
+      if (n == null) {
+        return add(s, h, TextNode.valueOf(ascii(bytes, offset, length)));
+      }
+      if (hashes[s] == h && same(n.textValue(), bytes, offset, length)) {
+        return n;
+      }
+    }
+  }
+
+  private static String ascii(byte[] bytes, int offset, int length) {
+    return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /** {@link String#hashCode} of the ASCII characters the bytes spell. */
+  private static int hash(byte[] bytes, int offset, int length) {
+    int h = 0;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return h;
+  }
+
+  private static boolean same(String known, byte[] bytes, int offset, int length) {
+    if (known.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (known.charAt(i) != bytes[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Spreads a string hash: similar values ({@code app-1}, {@code app-2}) hash alike. */
