@@ -215,6 +215,27 @@ final class DocumentReader {
       String elementsField,
       TextValues texts)
       throws SourceException {
+    if (syntax == Syntax.YAML && content.rest() == null) {
+      // Most manifests are plain block YAML, which a small reader takes far faster; it declines
+      // the rest, and what it declines is read (and any error reported) the general way.
+      List<RawDocument> fast =
+          BlockYamlReader.read(content.head(), file, display, elementsField, texts);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    return parseGeneral(content, syntax, file, display, elementsField, texts);
+  }
+
+  /** {@link #parse} through the general parsers only (for YAML: SnakeYAML). */
+  static List<RawDocument> parseGeneral(
+      Content content,
+      Syntax syntax,
+      Path file,
+      String display,
+      String elementsField,
+      TextValues texts)
+      throws SourceException {
     List<RawDocument> documents = new ArrayList<>();
     try (JsonParser parser = parser(syntax, content)) {
       TreeBuilder builder = new TreeBuilder(parser, texts);
