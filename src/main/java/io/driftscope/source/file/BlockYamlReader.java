@@ -107,12 +107,44 @@ final class BlockYamlReader {
   private int p;
 
   private int depth;
-  private Object[] scratch = new Object[256];
+  private final Space space;
+  private Object[] scratch;
   private int top;
-  private byte[] buf = new byte[256];
+
+  /** Where block scalars and unescaped quoted scalars are built. */
+  private byte[] buf;
+
   private int bufLength;
   private boolean bufAscii;
-  private final StringBuilder chars = new StringBuilder();
+
+  // The quoted scalar just read: the ASCII bytes quotedBytes[quotedFrom, quotedTo), or, when it
+  // needed more than that, quotedString.
+  private byte[] quotedBytes;
+  private int quotedFrom;
+  private int quotedTo;
+  private String quotedString;
+
+  /**
+   * Work space kept per thread from file to file: a folder's thousands of files need it once, not
+   * once each.
+   */
+  private static final class Space {
+    private static final int KEPT = 1 << 16;
+
+    Object[] stack = new Object[256];
+    byte[] bytes = new byte[1024];
+
+    void keep(Object[] stack, byte[] bytes) {
+      if (stack.length <= KEPT) {
+        this.stack = stack;
+      }
+      if (bytes.length <= KEPT) {
+        this.bytes = bytes;
+      }
+    }
+  }
+
+  private static final ThreadLocal<Space> SPACE = ThreadLocal.withInitial(Space::new);
 
   private BlockYamlReader(
       byte[] bytes, Path file, String display, String elementsField, TextValues texts) {
@@ -122,6 +154,9 @@ final class BlockYamlReader {
     this.display = display;
     this.elementsField = elementsField;
     this.texts = texts;
+    this.space = SPACE.get();
+    this.scratch = space.stack;
+    this.buf = space.bytes;
   }
 
   /**
@@ -130,10 +165,14 @@ final class BlockYamlReader {
    */
   static List<RawDocument> read(
       byte[] bytes, Path file, String display, String elementsField, TextValues texts) {
+    BlockYamlReader reader = new BlockYamlReader(bytes, file, display, elementsField, texts);
     try {
-      return new BlockYamlReader(bytes, file, display, elementsField, texts).documents();
+      return reader.documents();
     } catch (Decline e) {
       return null;
+    } finally {
+      reader.release(0);
+      reader.space.keep(reader.scratch, reader.buf);
     }
   }
 
@@ -475,12 +514,8 @@ final class BlockYamlReader {
     byte c = b[i];
     JsonNode node;
     switch (c) {
-      case '"' -> {
-        node = texts.text(doubleQuoted(i));
-        endOfLine(p);
-      }
-      case '\'' -> {
-        node = texts.text(singleQuoted(i));
+      case '"', '\'' -> {
+        node = quoted(i);
         endOfLine(p);
       }
       case '|', '>' -> {
@@ -530,14 +565,16 @@ final class BlockYamlReader {
   private String key(int i) {
     byte c = b[i];
     if (c == '"' || c == '\'') {
-      String name = c == '"' ? doubleQuoted(i) : singleQuoted(i);
+      quoted(i);
       int colon = p;
       if (colon - i > MAX_KEY) {
         throw decline();
       }
       if (colon < le && b[colon] == ':' && (colon + 1 == le || b[colon + 1] == ' ')) {
         p = colon + 1;
-        return texts.name(name);
+        return quotedString != null
+            ? texts.name(quotedString)
+            : texts.name(quotedBytes, quotedFrom, quotedTo - quotedFrom);
       }
       return null;
     }
@@ -789,8 +826,29 @@ final class BlockYamlReader {
     return new String(b, from, to - from, StandardCharsets.UTF_8);
   }
 
-  /** A one-line double-quoted scalar at {@code i}; {@link #p} goes past its closing quote. */
-  private String doubleQuoted(int i) {
+  /**
+   * Reads the one-line quoted scalar at {@code i}, leaving {@link #p} past its closing quote, and
+   * gives its node.
+   */
+  private JsonNode quoted(int i) {
+    quotedString = null;
+    if (b[i] == '"') {
+      doubleQuoted(i);
+    } else {
+      singleQuoted(i);
+    }
+    return quotedString != null
+        ? texts.text(quotedString)
+        : texts.text(quotedBytes, quotedFrom, quotedTo - quotedFrom);
+  }
+
+  private void quotedBytes(byte[] bytes, int from, int to) {
+    quotedBytes = bytes;
+    quotedFrom = from;
+    quotedTo = to;
+  }
+
+  private void doubleQuoted(int i) {
     int start = i + 1;
     int k = start;
     boolean escaped = false;
@@ -811,25 +869,30 @@ final class BlockYamlReader {
     }
     p = k + 1;
     if (!escaped) {
-      return ascii ? latin1(start, k) : utf8(start, k);
+      if (ascii) {
+        quotedBytes(b, start, k);
+      } else {
+        quotedString = utf8(start, k);
+      }
+      return;
     }
-    StringBuilder out = chars;
-    out.setLength(0);
+    bufLength = 0;
+    bufAscii = ascii;
     int run = start;
     for (int j = start; j < k; j++) {
       if (b[j] != '\\') {
         continue;
       }
-      out.append(utf8(run, j));
+      append(run, j);
       byte e = b[++j];
       switch (e) {
-        case '"', '\\' -> out.append((char) e);
-        case 'n' -> out.append('\n');
-        case 't' -> out.append('\t');
-        case 'r' -> out.append('\r');
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case '0' -> out.append('\0');
+        case '"', '\\' -> appendByte(e);
+        case 'n' -> appendByte((byte) '\n');
+        case 't' -> appendByte((byte) '\t');
+        case 'r' -> appendByte((byte) '\r');
+        case 'b' -> appendByte((byte) '\b');
+        case 'f' -> appendByte((byte) '\f');
+        case '0' -> appendByte((byte) 0);
         case 'u' -> {
           if (j + 4 >= k) {
             throw decline();
@@ -845,19 +908,18 @@ final class BlockYamlReader {
           if (cp >= 0xD800 && cp <= 0xDFFF) {
             throw decline();
           }
-          out.append((char) cp);
+          appendChar(cp);
           j += 4;
         }
         default -> throw decline();
       }
       run = j + 1;
     }
-    out.append(utf8(run, k));
-    return out.toString();
+    append(run, k);
+    bufDone();
   }
 
-  /** A one-line single-quoted scalar at {@code i}; {@link #p} goes past its closing quote. */
-  private String singleQuoted(int i) {
+  private void singleQuoted(int i) {
     int start = i + 1;
     int k = start;
     boolean doubled = false;
@@ -876,8 +938,48 @@ final class BlockYamlReader {
       k++;
     }
     p = k + 1;
-    String s = ascii ? latin1(start, k) : utf8(start, k);
-    return doubled ? s.replace("''", "'") : s;
+    if (!doubled) {
+      if (ascii) {
+        quotedBytes(b, start, k);
+      } else {
+        quotedString = utf8(start, k);
+      }
+      return;
+    }
+    bufLength = 0;
+    bufAscii = ascii;
+    for (int j = start; j < k; j++) {
+      appendByte(b[j]);
+      if (b[j] == '\'') {
+        j++; // '' stands for '
+      }
+    }
+    bufDone();
+  }
+
+  /** The scalar built in {@link #buf} is the quoted scalar just read. */
+  private void bufDone() {
+    if (bufAscii) {
+      quotedBytes(buf, 0, bufLength);
+    } else {
+      quotedString = new String(buf, 0, bufLength, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Appends a character of the Basic Multilingual Plane as UTF-8. */
+  private void appendChar(int c) {
+    if (c < 0x80) {
+      appendByte((byte) c);
+      return;
+    }
+    bufAscii = false;
+    if (c < 0x800) {
+      appendByte((byte) (0xC0 | c >> 6));
+    } else {
+      appendByte((byte) (0xE0 | c >> 12));
+      appendByte((byte) (0x80 | (c >> 6 & 0x3F)));
+    }
+    appendByte((byte) (0x80 | (c & 0x3F)));
   }
 
   /** A one-line flow sequence of scalars at {@code i}. */
@@ -894,7 +996,7 @@ final class BlockYamlReader {
       }
       byte c = b[k];
       if (c == '"' || c == '\'') {
-        list.add(texts.text(c == '"' ? doubleQuoted(k) : singleQuoted(k)));
+        list.add(quoted(k));
         k = skipSpaces(p);
       } else {
         if (isIndicator(c) && c != '-') {
