@@ -2,6 +2,7 @@ package io.driftscope.source.file;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One node per distinct short string value while a source loads: an environment repeats the same
@@ -23,6 +24,10 @@ final class TextValues {
   private int[] hashes = new int[1024];
   private int size;
   private String[] names = new String[256];
+
+  /** Beside each name, its bytes when it is ASCII, for lookups by bytes. */
+  private byte[][] nameBytes = new byte[256][];
+
   private int nameCount;
 
   /**
@@ -39,6 +44,7 @@ final class TextValues {
         String canonical = name.intern();
         if (nameCount < MAX_ENTRIES) {
           names[s] = canonical;
+          nameBytes[s] = asciiBytes(canonical);
           if (++nameCount * 2 > names.length) {
             growNames();
           }
@@ -63,23 +69,39 @@ final class TextValues {
       if (known == null) {
         return name(ascii(bytes, offset, length));
       }
-      if (known.hashCode() == h && same(known, bytes, offset, length)) {
+      byte[] k = nameBytes[s];
+      if (known.hashCode() == h
+          && k != null
+          && Arrays.equals(k, 0, k.length, bytes, offset, offset + length)) {
         return known;
       }
     }
   }
 
+  private static byte[] asciiBytes(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return null;
+      }
+    }
+    return s.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
   private void growNames() {
     String[] old = names;
+    byte[][] oldBytes = nameBytes;
     names = new String[old.length * 2];
+    nameBytes = new byte[old.length * 2][];
     int mask = names.length - 1;
-    for (String n : old) {
+    for (int i = 0; i < old.length; i++) {
+      String n = old[i];
       if (n != null) {
         int s = slot(n.hashCode()) & mask;
         while (names[s] != null) {
           s = (s + 1) & mask;
         }
         names[s] = n;
+        nameBytes[s] = oldBytes[i];
       }
     }
   }
