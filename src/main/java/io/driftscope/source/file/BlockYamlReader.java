@@ -29,13 +29,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * which reports what is wrong with it; this reader reports nothing.
  *
  * <p>What it reads: UTF-8 text (no byte-order mark, characters of the Basic Multilingual Plane
- * only) with {@code \n} line ends and no tabs or control characters; documents separated by {@code
- * ---} lines; comments; block mappings whose keys are plain or quoted on one line; block sequences,
- * also unindented under a key and with mappings starting on the dash's line; one-line plain,
- * single-quoted and double-quoted (common escapes) scalars; literal and folded block scalars with
- * any chomping and indentation indicator; empty flow collections and one-line flow sequences of
- * scalars. A plain scalar is taken when its type is certain: text, decimal integers, simple
- * decimals, {@code true}/{@code false} and {@code null}/{@code ~} as YAML 1.1 spells them.
+ * only) with {@code \n} or {@code \r\n} line ends and no tabs or other control characters;
+ * documents separated by {@code ---} lines; comments; block mappings whose keys are plain or quoted
+ * on one line; block sequences, also unindented under a key and with mappings starting on the
+ * dash's line; one-line plain, single-quoted and double-quoted (common escapes) scalars; literal
+ * and folded block scalars with any chomping and indentation indicator; empty flow collections and
+ * one-line flow sequences of scalars. A plain scalar is taken when its type is certain: text,
+ * decimal integers, simple decimals, {@code true}/{@code false} and {@code null}/{@code ~} as YAML
+ * 1.1 spells them.
  *
  * <p>What it declines, among others: anchors, aliases, tags, merge keys, directives, {@code ...},
  * complex keys, duplicate keys, scalars over several lines, {@code yes}/{@code no}/{@code on}/
@@ -83,9 +84,11 @@ final class BlockYamlReader {
   private final String elementsField;
   private final TextValues texts;
 
-  // The current line: [ls, le), le at its '\n' or at the end of the input.
+  // The current line: [ls, le), le at its line break ("\n" or "\r\n") or at the end of the input;
+  // the next line starts at next.
   private int ls;
   private int le;
+  private int next;
 
   /** Leading spaces of the current line, or -1 on a {@code ---} line. */
   private int ind;
@@ -188,6 +191,7 @@ final class BlockYamlReader {
     if (start >= end) {
       eof = true;
       le = end;
+      next = end;
       cs = end;
       ind = 0;
       return;
@@ -204,17 +208,18 @@ final class BlockYamlReader {
       byte c = b[i];
       if (c >= 0x20 && c != 0x7F) {
         i++;
-      } else if (c == '\n') {
+      } else if (c == '\n' || (c == '\r' && i + 1 < end && b[i + 1] == '\n')) {
         break;
       } else if (c < 0) {
         int n = sequence(i);
         extra += n - 1;
         i += n;
       } else {
-        throw decline(); // tab, carriage return, other control characters
+        throw decline(); // tab, a lone carriage return, other control characters
       }
     }
     le = i;
+    next = i == end ? end : b[i] == '\n' ? i + 1 : i + 2;
     lineExtra = extra;
     ascii = extra == 0;
     if (ind == 0 && cs < le) {
@@ -261,9 +266,9 @@ final class BlockYamlReader {
     if (eof) {
       return;
     }
-    lineChar += (le + 1 - ls) - lineExtra;
+    lineChar += (next - ls) - lineExtra;
     lineNo++;
-    load(le + 1);
+    load(next);
   }
 
   /** Moves past blank and comment lines. */

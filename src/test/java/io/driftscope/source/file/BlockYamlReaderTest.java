@@ -549,6 +549,16 @@ class BlockYamlReaderTest {
         "a: b\t# c\n",
         "a: 1\r\nb: 2\r\n",
         "a: 1\rb: 2\n",
+        "a: 1\r",
+        "a: 1\r\r\n",
+        "a: 1\n\r\nb: 2",
+        "a: 1\r\n---\r\n# c\r\n---\r\nb: 2\r\n",
+        "---\r\na: 'x'\r\nb: \"y\" # c\r\n",
+        "a: |\r\n  x\r\n\r\n  y\r\nb: 1\r\n",
+        "a: |+\r\n  x\r\n\r\n",
+        "a: >\r\n  x\r\n  y\r\n",
+        "a: |\r\n  x\ry\r\n",
+        "kind: List\r\nitems:\r\n- a: 1\r\n-\r\n  b: é\r\n",
         "\ufeffa: 1\n",
         "a: \"x\n  y\"\n",
         "a: 'x\n  y'\n",
@@ -659,6 +669,9 @@ class BlockYamlReaderTest {
           "a: >\n  x\n  y\n\n  z\n   w\n  v\n",
           "kind: List\nitems:\n- a: 1\n-   b: 2\n-\n  c: 3\n- x\n- \"y\"\n- {}\n- []\n-\n- |\n  l\n",
           "a: é\nb: 1\n---\nkind: List\nitems:\n- é: ü\n  x: 日本\n- y: 1\n",
+          "a: 1\r\n---\r\n# c\r\n---\r\nb: 2\r\n",
+          "a: |\r\n  x\r\n\r\n  y\r\nb: 1\r\n",
+          "kind: List\r\nitems:\r\n- a: 1\r\n-\r\n  b: é\r\n",
         }) {
       accepts("document", text);
     }
@@ -672,6 +685,9 @@ class BlockYamlReaderTest {
     int accepted = 0;
     for (int i = 0; i < 400; i++) {
       String text = new Generator(random, false).file();
+      if (i % 4 == 3) {
+        text = text.replace("\n", "\r\n"); // as saved on Windows
+      }
       accepts("generated manifest " + i, text);
       accepted++;
     }
