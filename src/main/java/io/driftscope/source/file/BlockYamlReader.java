@@ -570,7 +570,7 @@ final class BlockYamlReader {
   private String key(int i) {
     byte c = b[i];
     if (c == '"' || c == '\'') {
-      quoted(i);
+      scanQuoted(i);
       int colon = p;
       if (colon - i > MAX_KEY) {
         throw decline();
@@ -836,15 +836,20 @@ final class BlockYamlReader {
    * gives its node.
    */
   private JsonNode quoted(int i) {
+    scanQuoted(i);
+    return quotedString != null
+        ? texts.text(quotedString)
+        : texts.text(quotedBytes, quotedFrom, quotedTo - quotedFrom);
+  }
+
+  /** Reads the one-line quoted scalar at {@code i} into the quoted* fields. */
+  private void scanQuoted(int i) {
     quotedString = null;
     if (b[i] == '"') {
       doubleQuoted(i);
     } else {
       singleQuoted(i);
     }
-    return quotedString != null
-        ? texts.text(quotedString)
-        : texts.text(quotedBytes, quotedFrom, quotedTo - quotedFrom);
   }
 
   private void quotedBytes(byte[] bytes, int from, int to) {
