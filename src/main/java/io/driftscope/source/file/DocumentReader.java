@@ -15,11 +15,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -94,8 +97,9 @@ final class DocumentReader {
   static Content open(Path file, String display) throws SourceException {
     InputStream in = null;
     try {
-      in = Files.newInputStream(file);
-      byte[] head = in.readNBytes(WHOLE + 1);
+      SeekableByteChannel channel = Files.newByteChannel(file);
+      in = Channels.newInputStream(channel);
+      byte[] head = readHead(in, channel.size());
       if (head.length <= WHOLE) {
         in.close();
         return new Content(head, null);
@@ -109,6 +113,32 @@ final class DocumentReader {
       closeQuietly(in);
       throw new SourceException("unreadable file: " + display + " (" + reason(e) + ")");
     }
+  }
+
+  /**
+   * Up to {@code WHOLE + 1} bytes of a file said to hold {@code size}: a small file goes straight
+   * into one array of its size (reading in chunks and joining them would allocate it three times
+   * over, which a folder of thousands of files pays in garbage collections).
+   */
+  private static byte[] readHead(InputStream in, long size) throws IOException {
+    if (size <= 0 || size > WHOLE) {
+      return in.readNBytes(WHOLE + 1);
+    }
+    byte[] bytes = new byte[(int) size];
+    int n = in.readNBytes(bytes, 0, bytes.length);
+    if (n < bytes.length) {
+      return Arrays.copyOf(bytes, n); // it shrank meanwhile
+    }
+    int next = in.read();
+    if (next < 0) {
+      return bytes;
+    }
+    // It grew meanwhile: read on as for a file of unknown size.
+    byte[] more = in.readNBytes(WHOLE - n);
+    byte[] head = Arrays.copyOf(bytes, n + 1 + more.length);
+    head[n] = (byte) next;
+    System.arraycopy(more, 0, head, n + 1, more.length);
+    return head;
   }
 
   private static void closeQuietly(InputStream in) {
@@ -208,6 +238,27 @@ final class DocumentReader {
    *     items}), or {@code null}
    */
   static List<RawDocument> parse(
+      Content content,
+      Syntax syntax,
+      Path file,
+      String display,
+      String elementsField,
+      TextValues texts)
+      throws SourceException {
+    if (syntax == Syntax.YAML && content.rest() == null) {
+      // Most manifests are plain block YAML, which a small reader takes far faster; it declines
+      // the rest, and what it declines is read (and any error reported) the general way.
+      List<RawDocument> fast =
+          BlockYamlReader.read(content.head(), file, display, elementsField, texts);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    return parseGeneral(content, syntax, file, display, elementsField, texts);
+  }
+
+  /** {@link #parse} through the general parsers only (for YAML: SnakeYAML). */
+  static List<RawDocument> parseGeneral(
       Content content,
       Syntax syntax,
       Path file,

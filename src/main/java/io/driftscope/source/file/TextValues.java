@@ -1,6 +1,8 @@
 package io.driftscope.source.file;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One node per distinct short string value while a source loads: an environment repeats the same
@@ -22,6 +24,10 @@ final class TextValues {
   private int[] hashes = new int[1024];
   private int size;
   private String[] names = new String[256];
+
+  /** Beside each name, its bytes when it is ASCII, for lookups by bytes. */
+  private byte[][] nameBytes = new byte[256][];
+
   private int nameCount;
 
   /**
@@ -38,6 +44,7 @@ final class TextValues {
         String canonical = name.intern();
         if (nameCount < MAX_ENTRIES) {
           names[s] = canonical;
+          nameBytes[s] = asciiBytes(canonical);
           if (++nameCount * 2 > names.length) {
             growNames();
           }
@@ -50,17 +57,51 @@ final class TextValues {
     }
   }
 
+  /**
+   * The one instance of the field name spelled by the ASCII bytes {@code bytes[offset, offset +
+   * length)}, as {@link #name(String)} gives it; a known name costs no allocation.
+   */
+  String name(byte[] bytes, int offset, int length) {
+    int h = hash(bytes, offset, length);
+    int mask = names.length - 1;
+    for (int s = slot(h) & mask; ; s = (s + 1) & mask) {
+      String known = names[s];
+      if (known == null) {
+        return name(ascii(bytes, offset, length));
+      }
+      byte[] k = nameBytes[s];
+      if (known.hashCode() == h
+          && k != null
+          && Arrays.equals(k, 0, k.length, bytes, offset, offset + length)) {
+        return known;
+      }
+    }
+  }
+
+  private static byte[] asciiBytes(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return null;
+      }
+    }
+    return s.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
   private void growNames() {
     String[] old = names;
+    byte[][] oldBytes = nameBytes;
     names = new String[old.length * 2];
+    nameBytes = new byte[old.length * 2][];
     int mask = names.length - 1;
-    for (String n : old) {
+    for (int i = 0; i < old.length; i++) {
+      String n = old[i];
       if (n != null) {
         int s = slot(n.hashCode()) & mask;
         while (names[s] != null) {
           s = (s + 1) & mask;
         }
         names[s] = n;
+        nameBytes[s] = oldBytes[i];
       }
     }
   }
@@ -103,6 +144,49 @@ final class TextValues {
         return n;
       }
     }
+  }
+
+  /** The node for the ASCII bytes {@code bytes[offset, offset + length)}. */
+  TextNode text(byte[] bytes, int offset, int length) {
+    if (length > MAX_LENGTH) {
+      return TextNode.valueOf(ascii(bytes, offset, length));
+    }
+    int h = hash(bytes, offset, length);
+    int mask = nodes.length - 1;
+    for (int s = slot(h) & mask; ; s = (s + 1) & mask) {
+      TextNode n = nodes[s];
+      if (n == null) {
+        return add(s, h, TextNode.valueOf(ascii(bytes, offset, length)));
+      }
+      if (hashes[s] == h && same(n.textValue(), bytes, offset, length)) {
+        return n;
+      }
+    }
+  }
+
+  private static String ascii(byte[] bytes, int offset, int length) {
+    return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /** {@link String#hashCode} of the ASCII characters the bytes spell. */
+  private static int hash(byte[] bytes, int offset, int length) {
+    int h = 0;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return h;
+  }
+
+  private static boolean same(String known, byte[] bytes, int offset, int length) {
+    if (known.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (known.charAt(i) != bytes[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Spreads a string hash: similar values ({@code app-1}, {@code app-2}) hash alike. */
