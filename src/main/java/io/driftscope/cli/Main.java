@@ -35,48 +35,12 @@ public final class Main {
     return java.util.List.of();
   }
 
-  /**
-   * Loads the explorer's classes on a second core while the command line is parsed and the config
-   * read: the first frame comes sooner.
-   */
-  private static void preloadExplorer() {
-    Thread t =
-        new Thread(
-            () -> {
-              for (String name :
-                  new String[] {
-                    "com.googlecode.lanterna.terminal.DefaultTerminalFactory",
-                    "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
-                    "io.driftscope.tui.DeltaScreen",
-                    "io.driftscope.tui.TuiApp",
-                    "io.driftscope.tui.ScreenRenderer",
-                    "io.driftscope.tui.Theme",
-                    "io.driftscope.tui.KeyMap",
-                    "io.driftscope.config.LocatedYaml",
-                    "org.yaml.snakeyaml.Yaml",
-                    "io.driftscope.core.Json",
-                    "io.driftscope.diff.StructuralDiffer"
-                  }) {
-                try {
-                  Class.forName(name, true, Main.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError e) {
-                  // Only a head start: the class loads again where it is used.
-                }
-              }
-            },
-            "driftscope-preload");
-    t.setDaemon(true);
-    t.start();
-  }
-
   public static void main(String[] args) {
-    if (!java.util.Arrays.asList(args).contains("--debug")) {
-      // Libraries log through java.util.logging to stderr, which would tear the full screen and
-      // clutter line output: their news reaches the user through the sources' states instead.
-      java.util.logging.LogManager.getLogManager().reset();
-    }
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
     if (lineCommands(args).isEmpty()) {
-      preloadExplorer();
+      Preload.start(!debug);
+    } else if (!debug) {
+      Preload.quietLogging();
     }
     int code = run(Terminal.system(), args);
     System.out.flush();

@@ -203,6 +203,7 @@ final class TuiLauncher {
 
     @Override
     public synchronized Comparison open(String left, String right) throws SourceException {
+      Preload.awaitQuietLogging(); // sources' libraries log; the screen must not tear
       if (demo != null) {
         demo.start();
       }
