@@ -1,6 +1,5 @@
 package io.driftscope.core;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -9,12 +8,6 @@ import java.util.Objects;
  */
 public record ResourceKey(String group, String kind, String namespace, String name)
     implements Comparable<ResourceKey> {
-
-  private static final Comparator<ResourceKey> ORDER =
-      Comparator.comparing(ResourceKey::group)
-          .thenComparing(ResourceKey::kind)
-          .thenComparing(ResourceKey::namespace)
-          .thenComparing(ResourceKey::name);
 
   public ResourceKey {
     group = group == null ? "" : group;
@@ -100,8 +93,39 @@ public record ResourceKey(String group, String kind, String namespace, String na
         && name.equals(other.name);
   }
 
+  // Keys are compared, hashed and sorted by the hundred thousand in a comparison: these three are
+  // written out rather than left to the record's generated methods and a comparator chain, which
+  // cost several times more with the quick compiler.
+
+  /** Ordered by group, kind, namespace and name. */
   @Override
   public int compareTo(ResourceKey o) {
-    return ORDER.compare(this, o);
+    int c = group.compareTo(o.group);
+    if (c == 0) {
+      c = kind.compareTo(o.kind);
+      if (c == 0) {
+        c = namespace.compareTo(o.namespace);
+        if (c == 0) {
+          c = name.compareTo(o.name);
+        }
+      }
+    }
+    return c;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o
+        || (o instanceof ResourceKey k
+            && name.equals(k.name)
+            && kind.equals(k.kind)
+            && namespace.equals(k.namespace)
+            && group.equals(k.group));
+  }
+
+  @Override
+  public int hashCode() {
+    return ((group.hashCode() * 31 + kind.hashCode()) * 31 + namespace.hashCode()) * 31
+        + name.hashCode();
   }
 }
