@@ -32,16 +32,19 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * only) with {@code \n} or {@code \r\n} line ends and no tabs or other control characters;
  * documents separated by {@code ---} lines; comments; block mappings whose keys are plain or quoted
  * on one line; block sequences, also unindented under a key and with mappings starting on the
- * dash's line; one-line plain, single-quoted and double-quoted (common escapes) scalars; literal
- * and folded block scalars with any chomping and indentation indicator; empty flow collections and
- * one-line flow sequences of scalars. A plain scalar is taken when its type is certain: text,
- * decimal integers, simple decimals, {@code true}/{@code false} and {@code null}/{@code ~} as YAML
- * 1.1 spells them.
+ * dash's line; plain, single-quoted and double-quoted (common escapes) scalars, values also over
+ * several lines as long strings are wrapped (continuation lines more indented than the collection,
+ * folded as SnakeYAML folds them); literal and folded block scalars with any chomping and
+ * indentation indicator; empty flow collections and one-line flow sequences of scalars. A plain
+ * scalar on one line is taken when its type is certain: text, decimal integers, simple decimals,
+ * {@code true}/{@code false} and {@code null}/{@code ~} as YAML 1.1 spells them; over several lines
+ * it is always text.
  *
  * <p>What it declines, among others: anchors, aliases, tags, merge keys, directives, {@code ...},
- * complex keys, duplicate keys, scalars over several lines, {@code yes}/{@code no}/{@code on}/
- * {@code off}, numbers in other notations (octal, hex, underscores, sexagesimal, {@code .inf}),
- * unusual escapes and anything malformed.
+ * complex keys, duplicate keys, keys over several lines, scalars continued on a line no more
+ * indented than their collection or starting on the line after their key, the booleans {@code yes},
+ * {@code no}, {@code on} and {@code off}, numbers in other notations (octal, hex, underscores,
+ * sexagesimal, {@code .inf}), unusual escapes and anything malformed.
  */
 final class BlockYamlReader {
 
@@ -520,7 +523,7 @@ final class BlockYamlReader {
     JsonNode node;
     switch (c) {
       case '"', '\'' -> {
-        node = quoted(i);
+        node = closesOnLine(i) ? quoted(i) : multiLineQuoted(i, column);
         endOfLine(p);
       }
       case '|', '>' -> {
@@ -540,9 +543,9 @@ final class BlockYamlReader {
         if (i + 1 == le || b[i + 1] == ' ') {
           throw decline();
         }
-        node = plain(i);
+        node = plain(i, column);
       }
-      default -> node = plain(i);
+      default -> node = plain(i, column);
     }
     advance();
     skipInsignificant();
@@ -570,6 +573,9 @@ final class BlockYamlReader {
   private String key(int i) {
     byte c = b[i];
     if (c == '"' || c == '\'') {
+      if (!closesOnLine(i)) {
+        return null; // a quoted scalar over several lines: no key
+      }
       scanQuoted(i);
       int colon = p;
       if (colon - i > MAX_KEY) {
@@ -640,14 +646,57 @@ final class BlockYamlReader {
 
   // ---------------------------------------------------------------- scalars
 
-  /** A plain scalar in block context from {@code i} to the line's end or comment. */
-  private JsonNode plain(int i) {
+  /**
+   * A plain scalar in block context from {@code i}, in a collection at {@code column}: to the
+   * line's end or comment, or on over the following more indented lines, folded as SnakeYAML folds
+   * them (a line break becomes a space, each blank line a line break) into a string. Leaves its
+   * last line current.
+   */
+  private JsonNode plain(int i, int column) {
+    int last = plainLine(i);
+    if (last < 0) {
+      return typed(i, -last);
+    }
+    if (!continues(column)) {
+      return typed(i, last);
+    }
+    bufLength = 0;
+    bufAscii = true;
+    append(i, last);
+    for (; ; ) {
+      advance();
+      int breaks = 0;
+      while (cs == le) { // blank lines, which continues() has looked past
+        breaks++;
+        advance();
+      }
+      if (breaks == 0) {
+        appendByte((byte) ' ');
+      } else {
+        appendBreaks(breaks);
+      }
+      last = plainLine(cs);
+      append(cs, Math.abs(last));
+      if (last < 0 || !continues(column)) {
+        break;
+      }
+    }
+    return texts.text(
+        new String(
+            buf, 0, bufLength, bufAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Scans a plain scalar's text on the current line from {@code i}: where its text ends, negated
+   * when a comment ends it.
+   */
+  private int plainLine(int i) {
     int last = i;
     for (int k = i; k < le; k++) {
       byte x = b[k];
       if (x == ' ') {
         if (k + 1 < le && b[k + 1] == '#') {
-          break;
+          return -last;
         }
       } else {
         if (x == ':' && (k + 1 == le || b[k + 1] == ' ')) {
@@ -656,7 +705,32 @@ final class BlockYamlReader {
         last = k + 1;
       }
     }
-    return typed(i, last);
+    return last;
+  }
+
+  /**
+   * Whether a plain scalar in a collection at {@code column} goes on after the current line: past
+   * blank lines, a line more indented than the collection that is no comment. Looks ahead without
+   * moving.
+   */
+  private boolean continues(int column) {
+    int start = next;
+    while (start < end) {
+      int j = start;
+      while (j < end && b[j] == ' ') {
+        j++;
+      }
+      if (j == end) {
+        return false;
+      }
+      byte c = b[j];
+      if (c == '\n' || (c == '\r' && j + 1 < end && b[j + 1] == '\n')) {
+        start = c == '\n' ? j + 1 : j + 2; // a blank line
+        continue;
+      }
+      return j - start > column && c != '#';
+    }
+    return false;
   }
 
   /** The node for the plain scalar {@code b[from, to)}, typed as Jackson's YAML parser does. */
@@ -894,39 +968,145 @@ final class BlockYamlReader {
         continue;
       }
       append(run, j);
-      byte e = b[++j];
-      switch (e) {
-        case '"', '\\' -> appendByte(e);
-        case 'n' -> appendByte((byte) '\n');
-        case 't' -> appendByte((byte) '\t');
-        case 'r' -> appendByte((byte) '\r');
-        case 'b' -> appendByte((byte) '\b');
-        case 'f' -> appendByte((byte) '\f');
-        case '0' -> appendByte((byte) 0);
-        case 'u' -> {
-          if (j + 4 >= k) {
-            throw decline();
-          }
-          int cp = 0;
-          for (int h = 1; h <= 4; h++) {
-            int d = Character.digit(b[j + h], 16);
-            if (d < 0) {
-              throw decline();
-            }
-            cp = cp * 16 + d;
-          }
-          if (cp >= 0xD800 && cp <= 0xDFFF) {
-            throw decline();
-          }
-          appendChar(cp);
-          j += 4;
-        }
-        default -> throw decline();
-      }
+      j = escape(j, k);
       run = j + 1;
     }
     append(run, k);
     bufDone();
+  }
+
+  /**
+   * Appends the character the escape sequence at {@code j} (a backslash, before {@code limit})
+   * stands for, and gives where the sequence's last character is.
+   */
+  private int escape(int j, int limit) {
+    byte e = b[++j];
+    switch (e) {
+      case '"', '\\', ' ' -> appendByte(e);
+      case 'n' -> appendByte((byte) '\n');
+      case 't' -> appendByte((byte) '\t');
+      case 'r' -> appendByte((byte) '\r');
+      case 'b' -> appendByte((byte) '\b');
+      case 'f' -> appendByte((byte) '\f');
+      case '0' -> appendByte((byte) 0);
+      case 'u' -> {
+        if (j + 4 >= limit) {
+          throw decline();
+        }
+        int cp = 0;
+        for (int h = 1; h <= 4; h++) {
+          int d = Character.digit(b[j + h], 16);
+          if (d < 0) {
+            throw decline();
+          }
+          cp = cp * 16 + d;
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+          throw decline();
+        }
+        appendChar(cp);
+        j += 4;
+      }
+      default -> throw decline();
+    }
+    return j;
+  }
+
+  /** Whether the quoted scalar at {@code i} ends on the current line. */
+  private boolean closesOnLine(int i) {
+    byte q = b[i];
+    for (int k = i + 1; k < le; k++) {
+      byte c = b[k];
+      if (c == q) {
+        if (q == '"' || k + 1 == le || b[k + 1] != '\'') {
+          return true;
+        }
+        k++; // '' stands for '
+      } else if (c == '\\' && q == '"') {
+        k++;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A quoted scalar at {@code i}, in a collection at {@code column}, that goes on over the
+   * following lines, each more indented than the collection, folded as SnakeYAML folds it: spaces
+   * around a line break go, the break becomes a space, each blank line a line break, and in double
+   * quotes a backslash at a line's end drops the break. Leaves its last line current and {@link #p}
+   * past its closing quote.
+   */
+  private JsonNode multiLineQuoted(int i, int column) {
+    byte q = b[i];
+    bufLength = 0;
+    bufAscii = true;
+    int k = i + 1;
+    for (; ; ) {
+      boolean escapedBreak = false;
+      int run = k;
+      while (k < le) {
+        byte c = b[k];
+        if (c == q) {
+          if (q == '\'' && k + 1 < le && b[k + 1] == '\'') {
+            append(run, k + 1);
+            k += 2;
+            run = k;
+            continue;
+          }
+          append(run, k);
+          p = k + 1;
+          return texts.text(
+              new String(
+                  buf,
+                  0,
+                  bufLength,
+                  bufAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+        }
+        if (c == '\\' && q == '"') {
+          append(run, k);
+          if (k + 1 == le) {
+            escapedBreak = true;
+            run = k = le;
+            break;
+          }
+          k = escape(k, le) + 1;
+          run = k;
+        } else if (c == ' ') {
+          int j = skipSpaces(k);
+          if (j == le) {
+            break; // spaces before a line break go
+          }
+          k = j;
+        } else {
+          k++;
+        }
+      }
+      if (!escapedBreak) {
+        int to = k;
+        while (to > run && b[to - 1] == ' ') {
+          to--;
+        }
+        append(run, to);
+      }
+      if (le == end) {
+        throw decline(); // unterminated
+      }
+      advance();
+      int breaks = 0;
+      while (!eof && ind >= 0 && cs == le && le < end) {
+        breaks++;
+        advance();
+      }
+      if (eof || ind <= column || cs == le) {
+        throw decline(); // a document marker, a line not indented enough, the end
+      }
+      if (breaks == 0 && !escapedBreak) {
+        appendByte((byte) ' ');
+      } else {
+        appendBreaks(breaks);
+      }
+      k = cs;
+    }
   }
 
   private void singleQuoted(int i) {

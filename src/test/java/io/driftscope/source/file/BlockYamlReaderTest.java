@@ -677,6 +677,415 @@ class BlockYamlReaderTest {
     }
   }
 
+  // ---------------------------------------------------------------- scalars over several lines
+
+  static Stream<String> multiLineScalars() {
+    return Stream.of(
+        "a: x\n  y\n",
+        "a: x\n y\nb: 1\n",
+        "a: x   \n     y  \n  z\nb: 1\n",
+        "a: x\n\n  y\n",
+        "a: x\n\n\n  y\n\n",
+        "a: x\n  \n  y\n",
+        "a: x\n      \n  y\n",
+        "a: 123\n  456\n",
+        "a: 1\n\n  2\n",
+        "a: true\n  x\n",
+        "a: null\n  x\n",
+        "a: yes\n  x\n",
+        "a: 007\n  x\n",
+        "a: ~\n  x\n",
+        "a: 1.5\n  e3\n",
+        "a: 2001-12-14\n  21:59:43.10\n",
+        "a: 2001-12-14\n  21:59:43.10 -5\n",
+        "a: =\n  x\n",
+        "a: <<\n  x\n",
+        "a: 1_000\n  x\n",
+        "a: x\n  #y\n",
+        "a: x\n  #y\n  z\n",
+        "a: x\n  y#z\n",
+        "a: x\n  y #z\n",
+        "a: x\n  y #z\n  w\n",
+        "a: x #c\n  y\n",
+        "a: x\n  y: z\n",
+        "a: x\n  y:z\n",
+        "a: x\n  y:\n",
+        "a: x\n  - y\n",
+        "a: x\n  -y\n",
+        "a: x\n  ? y\n",
+        "a: x\n  [y]\n",
+        "a: x\n  {y}\n",
+        "a: x\n  y]\n",
+        "a: x\n  &y\n",
+        "a: x\n  *y\n",
+        "a: x\n  !y\n",
+        "a: x\n  |y\n",
+        "a: x\n  >y\n",
+        "a: x\n  'y'\n",
+        "a: x\n  \"y\"\n",
+        "a: x\n  %y\n",
+        "a: x\n  @y\n",
+        "a: x\n  y,z\n",
+        "a: x\n---\nb: 1\n",
+        "a: x\n  ---\n",
+        "a: x\n ---\n",
+        "a: x\n  ...\n",
+        "a: x\n...\n",
+        "a: x\n\ty\n",
+        "a: x\n  \ty\n",
+        "a: x\n  y\tz\n",
+        "a: x\n  y",
+        "a: x\n  y\n  ",
+        "a: x\n\n",
+        "a: x\r\n  y\r\n\r\n  z\r\nb: 1\r\n",
+        "a: é\n  ü 日本\n",
+        "a: x\n  é\n",
+        "a:\n  b: x\n    y\n  c: 1\n",
+        "a:\n  b: x\n   y\n",
+        "a:\n  b: x\n  y\n",
+        "a:\n- x\n  y\n- z\n",
+        "a:\n- x\n y\n",
+        "a:\n  - x\n    y\n  - z\n",
+        "a:\n  - x\n   y\n",
+        "a:\n  - x\n  y\n",
+        "- x\n  y\n- z\n",
+        "a:\n- b: x\n   y\n  c: 1\n",
+        "a:\n- b: x\n  y\n",
+        "kind: List\nitems:\n- a: x\n    y\n- b: 1\n",
+        "kind: List\nitems:\n- x\n  y\n- z\n",
+        "  a: x\n   y\n",
+        "  a: x\n  y\n",
+        "a: \"x\n  y\"\n",
+        "a: \"x   \n     y  \"\nb: 1\n",
+        "a: \"x\n\n  y\"\n",
+        "a: \"x\n\n\n  y\n\n  \"\n",
+        "a: \"x\n  \n  y\"\n",
+        "a: \"x\\\n  y\"\n",
+        "a: \"x  \\\n  y\"\n",
+        "a: \"x\\\n  \\ y\"\n",
+        "a: \"x\\\n\n  y\"\n",
+        "a: \"x\\ \n  y\"\n",
+        "a: \"x\\n\n  \\ty\\u00e9\"\n",
+        "a: \"x\n  \\\"y\\\"\"\n",
+        "a: \"x\n  y\" # c\n",
+        "a: \"x\n  y\" z\n",
+        "a: \"x\n  y\"\n  z\n",
+        "a: \"x\n  \"\n",
+        "a: \"x\n  # y\"\n",
+        "a: \"x\n  y: z\"\n",
+        "a: \"x\ny\"\n",
+        "a: \"x\n---\ny\"\n",
+        "a: \"x\n  ---\n  y\"\n",
+        "a: \"x\n...\"\n",
+        "a: \"x\n\ty\"\n",
+        "a: \"x\n  y\n",
+        "a: \"x\n  y",
+        "a: \"x\\",
+        "a: \"x\\\n",
+        "a: \"x\\q\n  y\"\n",
+        "a: \"x\\u00\n  e9\"\n",
+        "a: \"é\n  ü\"\n",
+        "a: \"x\r\n  y\\\r\n  z\"\r\n",
+        "a: 'x\n  y'\n",
+        "a: 'x   \n     y  '\nb: 1\n",
+        "a: 'x\n\n  y'\n",
+        "a: 'x''\n  ''y'\n",
+        "a: 'x\\\n  y'\n",
+        "a: 'x\n  y' # c\n",
+        "a: 'x\n  y'\n  z\n",
+        "a: 'x\ny'\n",
+        "a: 'x\n  y\n",
+        "a: 'x\n  '''\n",
+        "a: 'x\n  '\n",
+        "a:\n- \"x\n  y\"\n- 'z\n  w'\n",
+        "a:\n- \"x\n y\"\n",
+        "a:\n  - \"x\n  y\"\n",
+        "\"a\n  b\": 1\n",
+        "'a\n  b': 1\n",
+        "a:\n  \"b\n  c\": 1\n",
+        "a: [x,\n  y]\n",
+        "kind: List\nitems:\n- \"x\n  y\"\n- a: 'b\n    c'\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("multiLineScalars")
+  void multiLineScalarsReadTheSameOrAreDeclined(String text) {
+    check("document", text);
+    check("document", text.replace("\n", "\r\n"));
+    check("in a list", "kind: List\nitems:\n- " + text.replace("\n", "\n  "));
+  }
+
+  @Test
+  void wrappedScalarsAreNotDeclined() {
+    for (String text :
+        new String[] {
+          "a: x\n  y\n",
+          "a: x   \n     y  \n  z\nb: 1\n",
+          "a: x\n\n\n  y\n\n",
+          "a: 123\n  456\n",
+          "a: x\n  #y\n",
+          "a: x\n  y #z\n",
+          "a: x\n  y#z\n",
+          "a:\n- x\n  y\n- z\n",
+          "a:\n- b: x\n   y\n  c: 1\n",
+          "kind: List\nitems:\n- a: x\n    y\n- b: 1\n",
+          "a: \"x\n  y\"\n",
+          "a: \"x\\\n  \\ y\"\n",
+          "a: \"x\n\n  y\\n\\u00e9\"\n",
+          "a: 'x''\n  ''y'\n",
+          "a: \"é\n  ü\"\n",
+          "a:\n- \"x\n  y\"\n- 'z\n  w'\n",
+          "a: \"x\r\n  y\\\r\n  z\"\r\n",
+        }) {
+      accepts("document", text);
+    }
+  }
+
+  @Test
+  void wrappedManifestsAreNotDeclined() {
+    Random random = new Random(11);
+    for (int i = 0; i < 200; i++) {
+      String text = wrappedManifest(random);
+      accepts("wrapped manifest " + i, i % 5 == 4 ? text.replace("\n", "\r\n") : text);
+    }
+  }
+
+  /** Mutations around wrapped scalars. */
+  @Test
+  void mutatedWrappedManifestsReadTheSameOrAreDeclined() {
+    Random random = new Random(12);
+    String[] inserts = {
+      " ", "  ", ":", ": ", "-", "- ", "#", " #", "\"", "'", "\\", "\n", "\n ", "\n\n", "\t",
+      "---\n", "\n---\n", "...", "é", "\\\n", "''", "\\ "
+    };
+    int accepted = 0;
+    int total = 0;
+    for (int s = 0; s < 40; s++) {
+      String source = wrappedManifest(random);
+      for (int m = 0; m < 50; m++) {
+        StringBuilder text = new StringBuilder(source);
+        int at = random.nextInt(text.length() + 1);
+        // mostly within or next to the wrapped lines
+        int wrapped = text.indexOf("\n      ", random.nextInt(text.length()));
+        if (wrapped >= 0 && random.nextBoolean()) {
+          at = Math.max(0, Math.min(text.length(), wrapped + random.nextInt(10) - 3));
+        }
+        switch (random.nextInt(3)) {
+          case 0 -> text.insert(at, inserts[random.nextInt(inserts.length)]);
+          case 1 -> {
+            if (at < text.length()) {
+              text.deleteCharAt(at);
+            }
+          }
+          default -> {
+            int lineStart = text.lastIndexOf("\n", Math.max(0, at - 1)) + 1;
+            if (random.nextBoolean()) {
+              text.insert(lineStart, " ".repeat(1 + random.nextInt(5)));
+            } else {
+              int n = 0;
+              while (n < 4 && lineStart + n < text.length() && text.charAt(lineStart + n) == ' ') {
+                n++;
+              }
+              text.delete(lineStart, lineStart + n);
+            }
+          }
+        }
+        total++;
+        if (check("wrapped mutation " + s + "/" + m, text.toString()) == Outcome.SAME) {
+          accepted++;
+        }
+      }
+    }
+    assertTrue(accepted > total / 4, accepted + " of " + total + " mutations accepted");
+  }
+
+  private static final String[] WORDS = {
+    "the",
+    "controller",
+    "reconciles",
+    "pods",
+    "and",
+    "services",
+    "for",
+    "every",
+    "namespace",
+    "é",
+    "日本",
+    "a#b",
+    "x:y",
+    "--flag=1",
+    "\\d+",
+    "it's",
+    "\"quoted\"",
+    "100%",
+    "{json}",
+    "[list]",
+    "path/to",
+    "-",
+    "true",
+    "42",
+    "3.5",
+    "null",
+    "key=value,other=1"
+  };
+
+  /** Words to a text of about {@code n} characters. */
+  private static String words(Random random, int n) {
+    StringBuilder s = new StringBuilder();
+    while (s.length() < n) {
+      if (s.length() > 0) {
+        s.append(' ');
+      }
+      s.append(WORDS[random.nextInt(WORDS.length)]);
+    }
+    return s.toString();
+  }
+
+  /**
+   * A Deployment as {@code kubectl get -o yaml} writes it: long strings wrapped at about 80
+   * columns, plain where they can be, double-quoted with escapes where not.
+   */
+  static String wrappedManifest(Random random) {
+    StringBuilder out = new StringBuilder();
+    int documents = 1 + random.nextInt(2);
+    boolean list = random.nextInt(3) == 0;
+    if (list) {
+      out.append("apiVersion: v1\nkind: List\nitems:\n");
+    }
+    for (int d = 0; d < documents; d++) {
+      String pad = list ? "  " : "";
+      if (list) {
+        out.append("- ");
+      } else if (d > 0) {
+        out.append("---\n");
+      }
+      out.append("apiVersion: apps/v1\n");
+      out.append(pad).append("kind: Deployment\n");
+      out.append(pad).append("metadata:\n");
+      out.append(pad).append("  annotations:\n");
+      String json =
+          "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"d"
+              + d
+              + "\",\"namespace\":\"default\"},\"spec\":{\"replicas\":"
+              + random.nextInt(9)
+              + ",\"template\":{\"spec\":{\"containers\":[{\"image\":\"nginx:1."
+              + random.nextInt(30)
+              + "\",\"name\":\"web\"}]}}}}";
+      out.append(pad).append("    kubectl.kubernetes.io/last-applied-configuration: |\n");
+      out.append(pad).append("      ").append(json).append('\n');
+      out.append(pad).append("    description: ");
+      wrapPlain(out, words(random, 60 + random.nextInt(300)), pad + "      ", random);
+      out.append(pad).append("    note: ");
+      wrapDouble(out, words(random, 60 + random.nextInt(300)), pad + "      ");
+      out.append(pad).append("    applied: ");
+      wrapDouble(out, json + "\n", pad + "      ");
+      if (random.nextBoolean()) {
+        out.append(pad).append("    single: ");
+        wrapSingle(out, words(random, 100 + random.nextInt(100)), pad + "      ");
+      }
+      out.append(pad).append("  name: d").append(d).append('\n');
+      out.append(pad).append("spec:\n");
+      out.append(pad).append("  replicas: 2\n");
+      out.append(pad).append("  template:\n");
+      out.append(pad).append("    spec:\n");
+      out.append(pad).append("      containers:\n");
+      out.append(pad).append("      - args:\n");
+      for (int a = 0, n = 1 + random.nextInt(3); a < n; a++) {
+        out.append(pad).append("        - ");
+        wrapPlain(out, words(random, 20 + random.nextInt(150)), pad + "          ", random);
+      }
+      out.append(pad).append("        image: nginx\n");
+      out.append(pad).append("        name: web\n");
+    }
+    return out.toString();
+  }
+
+  /** Plain, as go-yaml wraps it when nothing in the text needs quotes; otherwise double-quoted. */
+  private static void wrapPlain(StringBuilder out, String text, String indent, Random random) {
+    boolean plainable =
+        !text.contains(": ")
+            && !text.contains(" #")
+            && !text.matches("(?s)^[-\"\\[\\]{}&*!|>'%@`?,#0-9].*")
+            && !text.matches("^(true|null)( .*)?$");
+    if (!plainable) {
+      wrapDouble(out, text, indent);
+      return;
+    }
+    int column = out.length() - out.lastIndexOf("\n") - 1;
+    String[] words = text.split(" ");
+    for (int w = 0; w < words.length; w++) {
+      if (w > 0) {
+        if (column + 1 + words[w].length() > 80) {
+          out.append('\n');
+          if (random.nextInt(8) == 0) {
+            out.append(indent.substring(random.nextInt(indent.length()))).append('\n');
+          }
+          out.append(indent);
+          column = indent.length();
+        } else {
+          out.append(' ');
+          column++;
+        }
+      }
+      out.append(words[w]);
+      column += words[w].length();
+    }
+    out.append(random.nextInt(6) == 0 ? "  # wrapped\n" : "\n");
+  }
+
+  /** Double-quoted with escapes, wrapped at spaces or with a backslash at a line's end. */
+  private static void wrapDouble(StringBuilder out, String text, String indent) {
+    out.append('"');
+    int column = out.length() - out.lastIndexOf("\n") - 1;
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      String s =
+          switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            default -> String.valueOf(c);
+          };
+      if (column > 78) {
+        if (c == ' ' && k + 1 < text.length() && text.charAt(k + 1) != ' ') {
+          out.append('\n').append(indent);
+          column = indent.length();
+          continue; // the break folds to this space
+        }
+        out.append("\\\n").append(indent);
+        column = indent.length();
+        if (c == ' ') {
+          s = "\\ ";
+        }
+      }
+      out.append(s);
+      column += s.length();
+    }
+    out.append("\"\n");
+  }
+
+  /** Single-quoted, wrapped at single spaces. */
+  private static void wrapSingle(StringBuilder out, String text, String indent) {
+    out.append('\'');
+    int column = out.length() - out.lastIndexOf("\n") - 1;
+    String[] words = text.split(" ");
+    for (int w = 0; w < words.length; w++) {
+      String word = words[w].replace("'", "''");
+      if (w > 0) {
+        if (column + 1 + word.length() > 80) {
+          out.append('\n').append(indent);
+          column = indent.length();
+        } else {
+          out.append(' ');
+          column++;
+        }
+      }
+      out.append(word);
+      column += word.length();
+    }
+    out.append("'\n");
+  }
+
   // ---------------------------------------------------------------- generated corpus
 
   @Test
