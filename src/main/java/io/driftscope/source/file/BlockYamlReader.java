@@ -932,6 +932,15 @@ final class BlockYamlReader {
     quotedTo = to;
   }
 
+  /** A quoted scalar without escapes, {@code [from, to)} of the input, taken as it stands. */
+  private void quotedAsIs(int from, int to) {
+    if (ascii) {
+      quotedBytes(b, from, to);
+    } else {
+      quotedString = utf8(from, to);
+    }
+  }
+
   private void doubleQuoted(int i) {
     int start = i + 1;
     int k = start;
@@ -953,11 +962,7 @@ final class BlockYamlReader {
     }
     p = k + 1;
     if (!escaped) {
-      if (ascii) {
-        quotedBytes(b, start, k);
-      } else {
-        quotedString = utf8(start, k);
-      }
+      quotedAsIs(start, k);
       return;
     }
     bufLength = 0;
@@ -1129,11 +1134,7 @@ final class BlockYamlReader {
     }
     p = k + 1;
     if (!doubled) {
-      if (ascii) {
-        quotedBytes(b, start, k);
-      } else {
-        quotedString = utf8(start, k);
-      }
+      quotedAsIs(start, k);
       return;
     }
     bufLength = 0;
