@@ -81,7 +81,7 @@ final class SnapshotCommand implements Callable<Integer> {
             .println(
                 "wrote "
                     + loaded.resources().size()
-                    + " resources of "
+                    + (loaded.resources().size() == 1 ? " resource of " : " resources of ")
                     + opened.source().spec()
                     + " to "
                     + output

@@ -86,7 +86,7 @@ public final class Comparison implements AutoCloseable {
       Clock clock) {
     sources.put(Side.LEFT, left);
     sources.put(Side.RIGHT, right);
-    this.differ = differ;
+    this.differ = IncomparableSecrets.around(differ, left, right);
     this.pairing = pairing;
     this.mode = mode;
     this.clock = clock;
