@@ -15,7 +15,8 @@ public final class DefaultRules {
           "sameAs", new SameAs(),
           "selectorFromTemplateLabels", new SelectorFromTemplateLabels(),
           "networkPolicyTypes", new NetworkPolicyTypes(),
-          "asAllocated", new AsAllocated());
+          "asAllocated", new AsAllocated(),
+          "subjectApiGroup", new SubjectApiGroup());
 
   private DefaultRules() {}
 
@@ -55,6 +56,26 @@ public final class DefaultRules {
     int colon = beforeDigest.indexOf(':');
     String tag = colon < 0 ? (at < 0 ? "latest" : "") : beforeDigest.substring(colon + 1);
     return tag.equals("latest") ? "Always" : "IfNotPresent";
+  }
+
+  /** A binding's User or Group subject is in the RBAC group (rbac/v1 SetDefaults_Subject). */
+  private static final class SubjectApiGroup implements DefaultRule {
+    @Override
+    public JsonNode defaultFor(JsonNode missingParent, JsonNode presentParent, String argument) {
+      JsonNode kind = source(missingParent, presentParent).get("kind");
+      if (kind == null || !kind.isTextual()) {
+        return null;
+      }
+      return switch (kind.textValue()) {
+        case "User", "Group" -> Json.NODES.textNode("rbac.authorization.k8s.io");
+        default -> null;
+      };
+    }
+
+    @Override
+    public String describe(String argument) {
+      return "rbac.authorization.k8s.io for a User or Group subject";
+    }
   }
 
   /** The value of a sibling field (a Service port's targetPort defaults to its port). */
