@@ -79,7 +79,11 @@ public final class Explainer {
     if (drift) {
       return "drift";
     }
-    return under.isEmpty() ? "no drift" : "no drift (differences ignored by rules)";
+    if (under.isEmpty()) {
+      return "no drift";
+    }
+    // Ignored differences carry their reason, shown on their lines below.
+    return "no drift (the differences are ignored)";
   }
 
   private String describe(ResourceDiff diff, Difference d) {
