@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code driftscope apply} end to end on real folders: printed plan, files and exit codes. */
 class ApplyCommandTest {
@@ -60,29 +55,10 @@ class ApplyCommandTest {
   }
 
   CliRun run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Terminal t =
-        new Terminal(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(
-                "HOME", dir.toString(),
-                "XDG_STATE_HOME", dir.resolve(".state").toString(),
-                "XDG_CONFIG_HOME", dir.resolve(".config").toString(),
-                "USER", "tester"),
-            dir,
-            Clock.systemUTC(),
-            false);
-    CommandLine cl = new CommandLine(new ApplyCommand(t));
-    cl.setExecutionExceptionHandler(
-        (ex, c, p) -> {
-          t.err().println("driftscope: " + ex.getMessage());
-          return ExitCodes.TROUBLE;
-        });
-    int code = cl.execute(args);
-    return new CliRun(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    String[] line = new String[args.length + 1];
+    line[0] = "apply";
+    System.arraycopy(args, 0, line, 1, args.length);
+    return CliRun.run(dir, Map.of("USER", "tester"), line);
   }
 
   String prod() throws Exception {

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.driftscope.core.Json;
 import io.driftscope.demo.ApiRequest;
 import io.driftscope.demo.ApiServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code driftscope apply --server-side [--force-conflicts]} against the demo API server. */
 class ApplyServerSideCommandTest {
@@ -128,29 +123,8 @@ class ApplyServerSideCommandTest {
                 "--wait",
                 "0"));
     args.addAll(List.of(extra));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Terminal t =
-        new Terminal(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(
-                "HOME", dir.toString(),
-                "XDG_STATE_HOME", dir.resolve(".state").toString(),
-                "XDG_CONFIG_HOME", dir.resolve(".config").toString(),
-                "USER", "tester"),
-            dir,
-            Clock.systemUTC(),
-            false);
-    CommandLine cl = new CommandLine(new ApplyCommand(t));
-    cl.setExecutionExceptionHandler(
-        (ex, c, p) -> {
-          t.err().println("driftscope: " + ex.getMessage());
-          return ExitCodes.TROUBLE;
-        });
-    int code = cl.execute(args.toArray(String[]::new));
-    return new CliRun(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    args.add(0, "apply");
+    return CliRun.run(dir, Map.of("USER", "tester"), args.toArray(String[]::new));
   }
 
   @Test
