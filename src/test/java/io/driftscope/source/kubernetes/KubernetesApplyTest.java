@@ -43,6 +43,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -195,18 +196,19 @@ class KubernetesApplyTest {
     return new Executor(right.applier(), journal, "tester");
   }
 
+  /** The plan to apply the api Deployment from left to right. */
+  Plan planApi() {
+    return new Planner()
+        .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+  }
+
+  /** The api Deployment on the cluster, as another client sees it. */
+  RollableScalableResource<Deployment> liveApi() {
+    return actor.apps().deployments().inNamespace("shop").withName("api");
+  }
+
   String liveImage(String container) {
-    return actor
-        .apps()
-        .deployments()
-        .inNamespace("shop")
-        .withName("api")
-        .get()
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .stream()
+    return liveApi().get().getSpec().getTemplate().getSpec().getContainers().stream()
         .filter(c -> c.getName().equals(container))
         .findFirst()
         .orElseThrow()
@@ -233,16 +235,7 @@ class KubernetesApplyTest {
     Outcome out = ex.execute(prepared, Confirmation.yes());
     assertEquals(Outcome.Status.APPLIED, out.status(), out.message());
     assertEquals("nginx:1.27", liveImage("web"));
-    assertEquals(
-        5,
-        actor
-            .apps()
-            .deployments()
-            .inNamespace("shop")
-            .withName("api")
-            .get()
-            .getSpec()
-            .getReplicas());
+    assertEquals(5, liveReplicas());
     SyncCheck.Report report =
         SyncCheck.await(comparison, out, Direction.LEFT_TO_RIGHT, Duration.ofSeconds(10));
     assertTrue(report.inSync(), report.stillDifferent().toString());
@@ -277,11 +270,7 @@ class KubernetesApplyTest {
     Executor ex = executor();
     Prepared prepared = ex.prepare(plan);
     assertTrue(prepared.ok(), prepared.failures().toString());
-    actor
-        .apps()
-        .deployments()
-        .inNamespace("shop")
-        .withName("api")
+    liveApi()
         .edit(
             d -> {
               d.getSpec().setReplicas(7);
@@ -317,16 +306,7 @@ class KubernetesApplyTest {
     assertEquals(Outcome.Status.APPLIED, out.status(), out.message());
     assertNotNull(actor.configMaps().inNamespace("shop").withName("settings").get());
     assertNull(actor.configMaps().inNamespace("shop").withName("legacy").get());
-    assertEquals(
-        2,
-        actor
-            .apps()
-            .deployments()
-            .inNamespace("shop")
-            .withName("api")
-            .get()
-            .getSpec()
-            .getReplicas());
+    assertEquals(2, liveReplicas());
 
     Plan undo = Undo.plan(journal.last().orElseThrow(), target());
     Outcome undone = ex.execute(ex.prepare(undo), Confirmation.yes());
@@ -335,31 +315,16 @@ class KubernetesApplyTest {
     assertEquals(
         "yes",
         actor.configMaps().inNamespace("shop").withName("legacy").get().getData().get("old"));
-    assertEquals(
-        5,
-        actor
-            .apps()
-            .deployments()
-            .inNamespace("shop")
-            .withName("api")
-            .get()
-            .getSpec()
-            .getReplicas());
+    assertEquals(5, liveReplicas());
     assertEquals("nginx:1.25", liveImage("web"));
   }
 
   @Test
   void undoRefusesAfterAnOutsideChange() throws Exception {
-    Plan plan =
-        new Planner()
-            .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+    Plan plan = planApi();
     Executor ex = executor();
     assertEquals(Outcome.Status.APPLIED, ex.execute(ex.prepare(plan), Confirmation.yes()).status());
-    actor
-        .apps()
-        .deployments()
-        .inNamespace("shop")
-        .withName("api")
+    liveApi()
         .edit(
             d -> {
               d.getSpec().setReplicas(9);
@@ -368,31 +333,16 @@ class KubernetesApplyTest {
     Prepared undo = ex.prepare(Undo.plan(journal.last().orElseThrow(), target()));
     assertTrue(undo.changedSince(), undo.failures().toString());
     assertEquals(Outcome.Status.REFUSED, ex.execute(undo, Confirmation.yes()).status());
-    assertEquals(
-        9,
-        actor
-            .apps()
-            .deployments()
-            .inNamespace("shop")
-            .withName("api")
-            .get()
-            .getSpec()
-            .getReplicas());
+    assertEquals(9, liveReplicas());
   }
 
   @Test
   void undoIgnoresWhatTheClusterMaintainsItself() throws Exception {
-    Plan plan =
-        new Planner()
-            .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+    Plan plan = planApi();
     Executor ex = executor();
     assertEquals(Outcome.Status.APPLIED, ex.execute(ex.prepare(plan), Confirmation.yes()).status());
     // The deployment controller bumps the revision annotation: a new resourceVersion, same spec.
-    actor
-        .apps()
-        .deployments()
-        .inNamespace("shop")
-        .withName("api")
+    liveApi()
         .edit(
             d -> {
               d.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", "2");
@@ -402,24 +352,13 @@ class KubernetesApplyTest {
         ex.execute(
             ex.prepare(Undo.plan(journal.last().orElseThrow(), target())), Confirmation.yes());
     assertEquals(Outcome.Status.APPLIED, undone.status(), undone.message());
-    assertEquals(
-        5,
-        actor
-            .apps()
-            .deployments()
-            .inNamespace("shop")
-            .withName("api")
-            .get()
-            .getSpec()
-            .getReplicas());
+    assertEquals(5, liveReplicas());
   }
 
   @Test
   void aRefusedDryRunStopsTheApply() throws Exception {
     prod.forbid("apps", "deployments");
-    Plan plan =
-        new Planner()
-            .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+    Plan plan = planApi();
     Executor ex = executor();
     Prepared prepared = ex.prepare(plan);
     assertFalse(prepared.ok());
@@ -431,14 +370,7 @@ class KubernetesApplyTest {
   }
 
   int liveReplicas() {
-    return actor
-        .apps()
-        .deployments()
-        .inNamespace("shop")
-        .withName("api")
-        .get()
-        .getSpec()
-        .getReplicas();
+    return liveApi().get().getSpec().getReplicas();
   }
 
   /** A server-side apply of {@code yaml} to the deployment as another field manager. */
@@ -511,7 +443,7 @@ class KubernetesApplyTest {
     }
     assertEquals(2, liveReplicas());
     assertEquals("nginx:1.27", liveImage("web"));
-    Deployment live = actor.apps().deployments().inNamespace("shop").withName("api").get();
+    Deployment live = liveApi().get();
     assertTrue(
         live.getMetadata().getManagedFields().stream()
             .anyMatch(m -> m.getManager().equals("driftscope")),
