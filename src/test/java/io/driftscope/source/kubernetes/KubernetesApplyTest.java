@@ -196,10 +196,9 @@ class KubernetesApplyTest {
     return new Executor(right.applier(), journal, "tester");
   }
 
-  /** The plan to apply the api Deployment from left to right. */
-  Plan planApi() {
-    return new Planner()
-        .plan(comparison.view(), Direction.LEFT_TO_RIGHT, Selection.resource(API), target());
+  /** The plan to apply {@code selection} from left to right. */
+  Plan plan(Selection selection) {
+    return new Planner().plan(comparison.view(), Direction.LEFT_TO_RIGHT, selection, target());
   }
 
   /** The api Deployment on the cluster, as another client sees it. */
@@ -217,10 +216,7 @@ class KubernetesApplyTest {
 
   @Test
   void appliesAFieldWithAGuardedJsonPatchAndSeesItInSync() throws Exception {
-    Plan plan =
-        new Planner()
-            .plan(
-                comparison.view(), Direction.LEFT_TO_RIGHT, Selection.field(API, IMAGE), target());
+    Plan plan = plan(Selection.field(API, IMAGE));
     Executor ex = executor();
     Prepared prepared = ex.prepare(plan);
     assertTrue(prepared.ok(), prepared.failures().toString());
@@ -243,10 +239,7 @@ class KubernetesApplyTest {
 
   @Test
   void reportsAValueAControllerChangedBack() throws Exception {
-    Plan plan =
-        new Planner()
-            .plan(
-                comparison.view(), Direction.LEFT_TO_RIGHT, Selection.field(API, IMAGE), target());
+    Plan plan = plan(Selection.field(API, IMAGE));
     Executor ex = executor();
     Outcome out = ex.execute(ex.prepare(plan), Confirmation.yes());
     assertEquals(Outcome.Status.APPLIED, out.status(), out.message());
@@ -263,10 +256,7 @@ class KubernetesApplyTest {
 
   @Test
   void aChangeBetweenDryRunAndApplyIsRefusedAsChangedSince() throws Exception {
-    Plan plan =
-        new Planner()
-            .plan(
-                comparison.view(), Direction.LEFT_TO_RIGHT, Selection.field(API, IMAGE), target());
+    Plan plan = plan(Selection.field(API, IMAGE));
     Executor ex = executor();
     Prepared prepared = ex.prepare(plan);
     assertTrue(prepared.ok(), prepared.failures().toString());
@@ -321,7 +311,7 @@ class KubernetesApplyTest {
 
   @Test
   void undoRefusesAfterAnOutsideChange() throws Exception {
-    Plan plan = planApi();
+    Plan plan = plan(Selection.resource(API));
     Executor ex = executor();
     assertEquals(Outcome.Status.APPLIED, ex.execute(ex.prepare(plan), Confirmation.yes()).status());
     liveApi()
@@ -338,7 +328,7 @@ class KubernetesApplyTest {
 
   @Test
   void undoIgnoresWhatTheClusterMaintainsItself() throws Exception {
-    Plan plan = planApi();
+    Plan plan = plan(Selection.resource(API));
     Executor ex = executor();
     assertEquals(Outcome.Status.APPLIED, ex.execute(ex.prepare(plan), Confirmation.yes()).status());
     // The deployment controller bumps the revision annotation: a new resourceVersion, same spec.
@@ -358,7 +348,7 @@ class KubernetesApplyTest {
   @Test
   void aRefusedDryRunStopsTheApply() throws Exception {
     prod.forbid("apps", "deployments");
-    Plan plan = planApi();
+    Plan plan = plan(Selection.resource(API));
     Executor ex = executor();
     Prepared prepared = ex.prepare(plan);
     assertFalse(prepared.ok());
