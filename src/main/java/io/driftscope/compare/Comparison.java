@@ -54,6 +54,8 @@ public final class Comparison implements AutoCloseable {
 
   // Guarded by this.
   private final Map<Side, Map<ResourceKey, Resource>> bySourceKey = new EnumMap<>(Side.class);
+  // Per side, the resources by the key they pair by; the side's bySourceKey map itself when the
+  // keyer keeps that side's keys.
   private final Map<Side, Map<ResourceKey, Resource>> byMatchKey = new EnumMap<>(Side.class);
   private final Map<ResourceKey, ResourceDiff> diffByMatchKey = new HashMap<>();
   // How many resources of each side live in each namespace, to tell in O(1) when a change alters
@@ -138,8 +140,11 @@ public final class Comparison implements AutoCloseable {
    * (the failed side's state is then {@code FAILED}).
    */
   public void load() throws SourceException {
-    CompletableFuture<LoadResult> l = CompletableFuture.supplyAsync(() -> loadSide(Side.LEFT));
-    CompletableFuture<LoadResult> r = CompletableFuture.supplyAsync(() -> loadSide(Side.RIGHT));
+    EarlyDiffs early = new EarlyDiffs(differ, pairing);
+    CompletableFuture<LoadResult> l =
+        CompletableFuture.supplyAsync(() -> loadSide(Side.LEFT, early));
+    CompletableFuture<LoadResult> r =
+        CompletableFuture.supplyAsync(() -> loadSide(Side.RIGHT, early));
     LoadResult left;
     LoadResult right;
     try {
@@ -150,6 +155,8 @@ public final class Comparison implements AutoCloseable {
         throw f.cause;
       }
       throw e;
+    } finally {
+      early.finish();
     }
     synchronized (this) {
       notices.addAll(left.notices());
@@ -157,7 +164,7 @@ public final class Comparison implements AutoCloseable {
       replaceSide(Side.LEFT, left.resources());
       replaceSide(Side.RIGHT, right.resources());
       loaded = true;
-      rediffAll();
+      rediffAll(early);
       for (Side s : Side.values()) {
         SourceState.Phase phase =
             sources.get(s).traits().watchable() ? SourceState.Phase.LIVE : SourceState.Phase.STATIC;
@@ -167,9 +174,11 @@ public final class Comparison implements AutoCloseable {
     }
   }
 
-  private LoadResult loadSide(Side side) {
+  private LoadResult loadSide(Side side, EarlyDiffs early) {
     try {
-      return sources.get(side).load(new ProgressListener(side));
+      LoadResult result = sources.get(side).load(new ProgressListener(side, early));
+      early.loaded(side, result.resources());
+      return result;
     } catch (SourceException e) {
       synchronized (this) {
         setState(side, SourceState.of(SourceState.Phase.FAILED, clock.instant(), e.getMessage()));
@@ -194,16 +203,20 @@ public final class Comparison implements AutoCloseable {
     watches.clear();
   }
 
-  /** Shows a side's loading progress in its state. */
+  /** Shows a side's loading progress in its state, and hands what it reads to early diffing. */
   private final class ProgressListener implements SourceListener {
     private final Side side;
+    private final EarlyDiffs early;
 
-    ProgressListener(Side side) {
+    ProgressListener(Side side, EarlyDiffs early) {
       this.side = side;
+      this.early = early;
     }
 
     @Override
-    public void onChange(ResourceKey key, Resource resource) {}
+    public void onChange(ResourceKey key, Resource resource) {
+      early.offer(side, resource);
+    }
 
     @Override
     public void onReset(List<Resource> resources) {}
@@ -293,9 +306,10 @@ public final class Comparison implements AutoCloseable {
     publish(display == null ? Set.of() : Set.of(display));
   }
 
+  /** Replaces a side's resources; a {@link #rediffAll} must follow. */
   private void replaceSide(Side side, List<Resource> resources) {
-    Map<ResourceKey, Resource> own = bySourceKey.get(side);
-    own.clear();
+    Map<ResourceKey, Resource> own = new HashMap<>(Math.max(16, resources.size() * 2));
+    bySourceKey.put(side, own);
     namespaceCounts.get(side).clear();
     for (Resource r : resources) {
       if (own.put(r.key(), admit(side, r)) == null) {
@@ -329,37 +343,81 @@ public final class Comparison implements AutoCloseable {
   }
 
   private void rediffAll() {
+    rediffAll(null);
+  }
+
+  /** Pairs and diffs everything anew, taking the diffs {@code early} made of the same pairs. */
+  private void rediffAll(EarlyDiffs early) {
     keyer =
         pairing.keyer(
             namespaceCounts.get(Side.LEFT).size() <= 1
                 && namespaceCounts.get(Side.RIGHT).size() <= 1);
     for (Side side : Side.values()) {
-      Map<ResourceKey, Resource> m = byMatchKey.get(side);
-      m.clear();
-      for (Resource r : bySourceKey.get(side).values()) {
-        m.put(keyer.match(r.key(), side == Side.LEFT), r);
+      Map<ResourceKey, Resource> own = bySourceKey.get(side);
+      if (keyer.keepsKeys(side == Side.LEFT)) {
+        byMatchKey.put(side, own);
+      } else {
+        Map<ResourceKey, Resource> m = new HashMap<>(own.size() * 2);
+        for (Resource r : own.values()) {
+          m.put(keyer.match(r.key(), side == Side.LEFT), r);
+        }
+        byMatchKey.put(side, m);
       }
     }
     diffByMatchKey.clear();
     Map<ResourceKey, Resource> lefts = byMatchKey.get(Side.LEFT);
     Map<ResourceKey, Resource> rights = byMatchKey.get(Side.RIGHT);
-    List<ResourceKey> keys = new ArrayList<>(lefts.keySet());
-    for (ResourceKey k : rights.keySet()) {
-      if (!lefts.containsKey(k)) {
-        keys.add(k);
-      }
-    }
+    List<ResourceKey> keys = pairKeys(lefts, rights, early);
     // The differ is pure and thread-safe: the pairs are compared on all cores.
     ResourceDiff[] diffs = new ResourceDiff[keys.size()];
     IntStream.range(0, diffs.length)
         .parallel()
-        .forEach(i -> diffs[i] = differ.diff(lefts.get(keys.get(i)), rights.get(keys.get(i))));
+        .forEach(
+            i -> {
+              Resource l = lefts.get(keys.get(i));
+              Resource r = rights.get(keys.get(i));
+              ResourceDiff d = early == null ? null : early.reuse(l, r);
+              diffs[i] = d != null ? d : differ.diff(l, r);
+            });
     for (int i = 0; i < diffs.length; i++) {
       diffByMatchKey.put(keys.get(i), diffs[i]);
     }
     summary = Summary.of(Arrays.asList(diffs));
     Arrays.sort(diffs, (a, b) -> a.key().compareTo(b.key()));
     sorted = diffs;
+  }
+
+  /**
+   * The keys of all pairs. When {@code early} sorted a side's resources while the other loaded,
+   * that side's keys come first in that order, which is mostly the order the diffs are shown in:
+   * sorting them afterwards then takes little more than a pass.
+   */
+  private List<ResourceKey> pairKeys(
+      Map<ResourceKey, Resource> lefts, Map<ResourceKey, Resource> rights, EarlyDiffs early) {
+    List<ResourceKey> keys = new ArrayList<>(lefts.size() + rights.size());
+    Side first = early == null ? null : early.loadedFirst();
+    Map<ResourceKey, Resource> leading = first == Side.RIGHT ? rights : lefts;
+    if (first != null) {
+      // The order holds the side's resources as loaded. When as many keys pair them, each pairs
+      // by a key of its own, and the keys are the leading side's; else pairing folded two of them
+      // into one key (or the source gave one key twice), and the keys are taken as they come.
+      List<Resource> ordered = early.inKeyOrder();
+      if (ordered.size() == leading.size()) {
+        for (Resource r : ordered) {
+          keys.add(keyer.match(r.key(), first == Side.LEFT));
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      keys.addAll(leading.keySet());
+    }
+    Map<ResourceKey, Resource> trailing = leading == lefts ? rights : lefts;
+    for (ResourceKey k : trailing.keySet()) {
+      if (!leading.containsKey(k)) {
+        keys.add(k);
+      }
+    }
+    return keys;
   }
 
   /** Re-diffs one pair; returns its display key, or null when the pair vanished. */

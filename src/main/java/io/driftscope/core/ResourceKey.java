@@ -1,19 +1,50 @@
 package io.driftscope.core;
 
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Identity of one resource: API group ({@code ""} for the core group), kind, namespace ({@code ""}
- * when cluster-scoped or not namespaced at all) and name.
+ * when cluster-scoped or not namespaced at all) and name. A value: equal keys are interchangeable.
+ *
+ * <p>Keys are hashed, compared and sorted by the hundred thousand in a comparison, so this is a
+ * class rather than a record: it keeps its hash, and its methods are written out (the record's
+ * generated ones and a comparator chain cost several times more with the quick compiler).
  */
-public record ResourceKey(String group, String kind, String namespace, String name)
-    implements Comparable<ResourceKey> {
+public final class ResourceKey implements Comparable<ResourceKey> {
 
-  public ResourceKey {
-    group = group == null ? "" : group;
-    namespace = namespace == null ? "" : namespace;
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(name, "name");
+  private final String group;
+  private final String kind;
+  private final String namespace;
+  private final String name;
+  private final int hash;
+
+  public ResourceKey(String group, String kind, String namespace, String name) {
+    this.group = group == null ? "" : group;
+    this.namespace = namespace == null ? "" : namespace;
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.name = Objects.requireNonNull(name, "name");
+    this.hash =
+        ((this.group.hashCode() * 31 + kind.hashCode()) * 31 + this.namespace.hashCode()) * 31
+            + name.hashCode();
+  }
+
+  /** The API group, {@code ""} for the core group. */
+  public String group() {
+    return group;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  /** The namespace, {@code ""} when cluster-scoped or not namespaced. */
+  public String namespace() {
+    return namespace;
+  }
+
+  public String name() {
+    return name;
   }
 
   /** The group of an {@code apiVersion} such as {@code apps/v1} ({@code ""} for {@code v1}). */
@@ -22,8 +53,23 @@ public record ResourceKey(String group, String kind, String namespace, String na
       return "";
     }
     int slash = apiVersion.indexOf('/');
-    return slash < 0 ? "" : apiVersion.substring(0, slash);
+    if (slash < 0) {
+      return "";
+    }
+    // One string per group, so that keys compare their groups by identity.
+    String group = apiVersion.substring(0, slash);
+    String shared = GROUPS.get(group);
+    if (shared != null) {
+      return shared;
+    }
+    if (GROUPS.size() < MAX_GROUPS) {
+      shared = GROUPS.putIfAbsent(group, group);
+    }
+    return shared != null ? shared : group;
   }
+
+  private static final int MAX_GROUPS = 10_000;
+  private static final ConcurrentHashMap<String, String> GROUPS = new ConcurrentHashMap<>();
 
   /** The version of an {@code apiVersion} such as {@code apps/v1} ({@code v1}). */
   public static String versionOf(String apiVersion) {
@@ -93,18 +139,15 @@ public record ResourceKey(String group, String kind, String namespace, String na
         && name.equals(other.name);
   }
 
-  // Keys are compared, hashed and sorted by the hundred thousand in a comparison: these three are
-  // written out rather than left to the record's generated methods and a comparator chain, which
-  // cost several times more with the quick compiler.
-
   /** Ordered by group, kind, namespace and name. */
   @Override
   public int compareTo(ResourceKey o) {
-    int c = group.compareTo(o.group);
+    // Most keys share their group, kind and namespace strings: identity settles those first.
+    int c = group == o.group ? 0 : group.compareTo(o.group);
     if (c == 0) {
-      c = kind.compareTo(o.kind);
+      c = kind == o.kind ? 0 : kind.compareTo(o.kind);
       if (c == 0) {
-        c = namespace.compareTo(o.namespace);
+        c = namespace == o.namespace ? 0 : namespace.compareTo(o.namespace);
         if (c == 0) {
           c = name.compareTo(o.name);
         }
@@ -117,6 +160,7 @@ public record ResourceKey(String group, String kind, String namespace, String na
   public boolean equals(Object o) {
     return this == o
         || (o instanceof ResourceKey k
+            && hash == k.hash
             && name.equals(k.name)
             && kind.equals(k.kind)
             && namespace.equals(k.namespace)
@@ -125,7 +169,6 @@ public record ResourceKey(String group, String kind, String namespace, String na
 
   @Override
   public int hashCode() {
-    return ((group.hashCode() * 31 + kind.hashCode()) * 31 + namespace.hashCode()) * 31
-        + name.hashCode();
+    return hash;
   }
 }

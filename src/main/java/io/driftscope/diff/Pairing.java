@@ -79,6 +79,11 @@ public final class Pairing {
   /** Computes the key a resource pairs by. */
   public record Keyer(boolean singleNamespace, Map<String, String> namespaceMap) {
 
+    /** Whether every resource of the left ({@code isLeft}) or right side pairs by its own key. */
+    public boolean keepsKeys(boolean isLeft) {
+      return !singleNamespace && (!isLeft || namespaceMap.isEmpty());
+    }
+
     /** The pairing key of a resource of the left ({@code isLeft}) or right side. */
     public ResourceKey match(ResourceKey key, boolean isLeft) {
       if (key.namespace().isEmpty()) {

@@ -25,12 +25,15 @@ public final class StructuralDiffer implements ResourceDiffer {
   private static final BiConsumer<FieldPath, String> NO_NOTES = (p, t) -> {};
 
   private final DiffOptions options;
-  private final KubernetesNormalization normalization;
+  private final KubernetesNormalization given; // null: the standard rules
   private final IgnoreMatcher ignore;
 
-  /** A differ with the standard Kubernetes rules. */
+  /**
+   * A differ with the standard Kubernetes rules. They are read on the first comparison, not here,
+   * so that a comparison can start loading its sources first.
+   */
   public StructuralDiffer(DiffOptions options) {
-    this(options, KubernetesNormalization.standard());
+    this(options, null);
   }
 
   /**
@@ -40,7 +43,7 @@ public final class StructuralDiffer implements ResourceDiffer {
    */
   public StructuralDiffer(DiffOptions options, KubernetesNormalization normalization) {
     this.options = options;
-    this.normalization = normalization;
+    this.given = normalization;
     this.ignore = new IgnoreMatcher(options.ignoreRules());
   }
 
@@ -57,6 +60,8 @@ public final class StructuralDiffer implements ResourceDiffer {
       return oneSided(left, right);
     }
     ResourceKey key = left.key();
+    KubernetesNormalization normalization =
+        given != null ? given : KubernetesNormalization.standard();
     List<Note> notes = options.collectNotes() ? new ArrayList<>() : null;
     BiConsumer<FieldPath, String> noted =
         notes == null ? NO_NOTES : (p, t) -> notes.add(new Note(p, Note.Kind.OTHER, t));

@@ -29,8 +29,11 @@ public interface Source extends AutoCloseable {
 
   /**
    * Like {@link #load()}, reporting progress ({@link SourceState.Phase#LOADING} with done/total and
-   * objects) to {@code progress.onState} on the loading threads. Sources without progress just
-   * load.
+   * objects) to {@code progress.onState} on the loading threads. A source may also hand each
+   * resource to {@code progress.onChange} as soon as it has read it, so that work on it can start
+   * before the load ends; those calls may come from several loading threads at once. They are a
+   * first look only: the result returned is what the source holds, and a resource handed over early
+   * may be missing from it, or keyed or built differently. Sources without progress just load.
    */
   default LoadResult load(SourceListener progress) throws SourceException {
     return load();

@@ -2,6 +2,7 @@ package io.driftscope.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,5 +46,28 @@ class ResourceKeyTest {
     ResourceKey a = new ResourceKey("", "Service", "a", "x");
     ResourceKey b = new ResourceKey("apps", "Deployment", "a", "x");
     assertTrue(a.compareTo(b) < 0);
+  }
+
+  @Test
+  void equalKeysAreEqualHashAndOrderAlikeWhateverStringsTheyHold() {
+    // Keys read from different files hold equal strings that are not the same objects.
+    ResourceKey a = new ResourceKey("apps", "Deployment", "shop", "api");
+    ResourceKey b =
+        new ResourceKey(
+            new String("apps"), new String("Deployment"), new String("shop"), new String("api"));
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertEquals(0, a.compareTo(b));
+    assertFalse(a.equals(new ResourceKey("apps", "Deployment", "shop", "web")));
+    assertTrue(a.compareTo(new ResourceKey("apps", "Deployment", "shop", "web")) < 0);
+    assertTrue(new ResourceKey("apps", "Deployment", "shop", "web").compareTo(b) > 0);
+    assertTrue(a.compareTo(new ResourceKey(new String("apps"), "Deployment", "zoo", "a")) < 0);
+  }
+
+  @Test
+  void groupsOfApiVersionsAreShared() {
+    assertEquals("apps", ResourceKey.groupOf("apps/v1"));
+    assertEquals("", ResourceKey.groupOf("v1"));
+    assertSame(ResourceKey.groupOf("apps/v1"), ResourceKey.groupOf(new String("apps/v1beta2")));
   }
 }

@@ -218,6 +218,15 @@ final class DocumentReader {
     return syntax == Syntax.JSON ? JSON.createParser(all) : YAML.createParser(all);
   }
 
+  /** Receives each element of a document's elements field as soon as it is read. */
+  interface ElementSink {
+    /**
+     * The element {@code node} at {@code at}. The document holding it is still being read: it may
+     * yet turn out malformed, or not to be a list.
+     */
+    void element(DocumentLocation at, JsonNode node);
+  }
+
   /**
    * Parses every top-level document of a file, skipping empty ones.
    *
@@ -227,7 +236,8 @@ final class DocumentReader {
   static List<RawDocument> parse(
       byte[] bytes, Syntax syntax, Path file, String display, String elementsField)
       throws SourceException {
-    return parse(new Content(bytes, null), syntax, file, display, elementsField, new TextValues());
+    return parse(
+        new Content(bytes, null), syntax, file, display, elementsField, new TextValues(), null);
   }
 
   /**
@@ -236,6 +246,8 @@ final class DocumentReader {
    *
    * @param elementsField a top-level array field whose elements' positions are wanted (e.g. {@code
    *     items}), or {@code null}
+   * @param sink receives each element of the elements field as soon as it is read (small YAML files
+   *     are read whole first), or {@code null}
    */
   static List<RawDocument> parse(
       Content content,
@@ -243,7 +255,8 @@ final class DocumentReader {
       Path file,
       String display,
       String elementsField,
-      TextValues texts)
+      TextValues texts,
+      ElementSink sink)
       throws SourceException {
     if (syntax == Syntax.YAML && content.rest() == null) {
       // Most manifests are plain block YAML, which a small reader takes far faster; it declines
@@ -251,10 +264,18 @@ final class DocumentReader {
       List<RawDocument> fast =
           BlockYamlReader.read(content.head(), file, display, elementsField, texts);
       if (fast != null) {
+        if (sink != null) {
+          for (RawDocument doc : fast) {
+            JsonNode elements = elementsField == null ? null : doc.node().get(elementsField);
+            for (int i = 0; i < doc.elements().size(); i++) {
+              sink.element(doc.elements().get(i), elements.get(i));
+            }
+          }
+        }
         return fast;
       }
     }
-    return parseGeneral(content, syntax, file, display, elementsField, texts);
+    return parseGeneral(content, syntax, file, display, elementsField, texts, sink);
   }
 
   /** {@link #parse} through the general parsers only (for YAML: SnakeYAML). */
@@ -264,7 +285,8 @@ final class DocumentReader {
       Path file,
       String display,
       String elementsField,
-      TextValues texts)
+      TextValues texts,
+      ElementSink sink)
       throws SourceException {
     List<RawDocument> documents = new ArrayList<>();
     try (JsonParser parser = parser(syntax, content)) {
@@ -272,17 +294,20 @@ final class DocumentReader {
       int index = -1;
       while (parser.nextToken() != null) {
         index++;
-        JsonLocation start = parser.currentTokenLocation();
-        List<JsonLocation> elementStarts = new ArrayList<>();
-        JsonNode node = builder.value(elementsField, elementStarts);
+        DocumentLocation at = location(file, display, index, parser.currentTokenLocation());
+        List<DocumentLocation> elements = new ArrayList<>();
+        TreeBuilder.ElementListener listener =
+            (start, node) -> {
+              DocumentLocation e =
+                  at.item(elements.size(), start.getLineNr(), start.getColumnNr(), offset(start));
+              elements.add(e);
+              if (sink != null) {
+                sink.element(e, node);
+              }
+            };
+        JsonNode node = builder.value(elementsField, elementsField == null ? null : listener);
         if (isEmptyDocument(node, parser)) {
           continue;
-        }
-        DocumentLocation at = location(file, display, index, start);
-        List<DocumentLocation> elements = new ArrayList<>(elementStarts.size());
-        for (int i = 0; i < elementStarts.size(); i++) {
-          JsonLocation e = elementStarts.get(i);
-          elements.add(at.item(i, e.getLineNr(), e.getColumnNr(), offset(e)));
         }
         documents.add(new RawDocument(node, at, elements));
       }

@@ -6,6 +6,7 @@ import io.driftscope.source.SourceException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads one file of Kubernetes manifests: multi-document YAML or JSON, {@code List} kinds
@@ -36,6 +37,22 @@ final class ManifestReader {
    */
   static FileManifests read(Path file, String display, boolean named, TextValues texts)
       throws SourceException {
+    return read(file, display, named, texts, null);
+  }
+
+  /**
+   * Reads a file, sharing repeated string values with the other files of the load through {@code
+   * texts}, and handing each manifest to {@code early} as soon as it is read: a list's items one by
+   * one while the file is still being parsed, other documents once it is. What {@code early} sees
+   * is a first look: the file may still turn out bad, and a document that looked like a list item
+   * may not be one.
+   *
+   * @param named whether the user named this file directly (strict) rather than its folder
+   * @param early receives the manifests as they are read, or {@code null}
+   */
+  static FileManifests read(
+      Path file, String display, boolean named, TextValues texts, Consumer<ManifestDocument> early)
+      throws SourceException {
     // Stamped before reading, so that a write during the read shows as a change afterwards.
     FileStamp stamp = FileStamp.of(file);
     List<String> notices = new ArrayList<>();
@@ -50,9 +67,17 @@ final class ManifestReader {
       if (DocumentReader.isBinary(head)) {
         throw new SourceException(display + ": binary file, not YAML or JSON");
       }
+      DocumentReader.ElementSink sink =
+          early == null
+              ? null
+              : (at, node) -> {
+                if (looksLikeManifest(node)) {
+                  early.accept(new ManifestDocument((ObjectNode) node, at));
+                }
+              };
       raw =
           DocumentReader.parse(
-              content, DocumentReader.syntaxOf(file, head), file, display, ITEMS, texts);
+              content, DocumentReader.syntaxOf(file, head), file, display, ITEMS, texts, sink);
     } catch (java.io.IOException e) {
       throw new SourceException(
           "unreadable file: " + display + " (" + DocumentReader.reason(e) + ")");
@@ -66,11 +91,19 @@ final class ManifestReader {
         for (int i = 0; i < items.size(); i++) {
           accept(items.get(i), doc.elements().get(i), true, named, documents, notices);
         }
-      } else {
-        accept(doc.node(), doc.location(), false, named, documents, notices);
+      } else if (accept(doc.node(), doc.location(), false, named, documents, notices)
+          && early != null) {
+        early.accept(documents.get(documents.size() - 1));
       }
     }
     return new FileManifests(file, documents, notices, stamp);
+  }
+
+  private static boolean looksLikeManifest(JsonNode node) {
+    return node instanceof ObjectNode
+        && !text(node.get("kind")).isEmpty()
+        && !text(node.get("apiVersion")).isEmpty()
+        && !text(node.path("metadata").get("name")).isEmpty();
   }
 
   /** {@code kind: List}, or a {@code *List} kind holding {@code items} and naming no object. */
@@ -82,7 +115,8 @@ final class ManifestReader {
     return kind.equals("List") || (kind.endsWith("List") && !node.path("metadata").has("name"));
   }
 
-  private static void accept(
+  /** Adds a manifest to {@code documents}; returns whether it did. */
+  private static boolean accept(
       JsonNode node,
       DocumentLocation at,
       boolean item,
@@ -97,7 +131,7 @@ final class ManifestReader {
         throw new SourceException(at + ": " + why);
       }
       notices.add(at + ": skipped, " + why);
-      return;
+      return false;
     }
     String kind = text(object.get("kind"));
     String apiVersion = text(object.get("apiVersion"));
@@ -128,9 +162,10 @@ final class ManifestReader {
               + (format == ContentFormat.MANIFESTS
                   ? "a " + what + " without " + missing
                   : format.description() + ", not a Kubernetes manifest"));
-      return;
+      return false;
     }
     documents.add(new ManifestDocument(object, at));
+    return true;
   }
 
   private static void skipOrFail(boolean named, String display, String why, List<String> notices)

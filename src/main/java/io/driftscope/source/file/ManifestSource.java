@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Kubernetes manifests from one YAML or JSON file, or from a folder read recursively: declarative,
@@ -95,8 +96,27 @@ public final class ManifestSource implements Source {
 
   @Override
   public synchronized LoadResult load() throws SourceException {
+    return loadWith(null);
+  }
+
+  /**
+   * Loads, handing each resource to {@code progress.onChange} as soon as it is read: a list's items
+   * one by one as the file is parsed, other files' documents file by file. Each is keyed with the
+   * built-in kind scopes only (the custom resource definitions among the files are known once all
+   * are read).
+   */
+  @Override
+  public synchronized LoadResult load(SourceListener progress) throws SourceException {
+    return loadWith(
+        doc -> {
+          Resource r = ResourceIndex.resourceOf(doc, baseScopes, defaultNamespace);
+          progress.onChange(r.key(), r);
+        });
+  }
+
+  private LoadResult loadWith(Consumer<ManifestDocument> early) throws SourceException {
     TreeMap<Path, String> skipped = new TreeMap<>();
-    TreeMap<Path, FileManifests> read = readAll(skipped);
+    TreeMap<Path, FileManifests> read = readAll(skipped, early);
     ResourceIndex built = ResourceIndex.build(read.values(), baseScopes, defaultNamespace);
     files = read;
     index = built;
@@ -117,14 +137,15 @@ public final class ManifestSource implements Source {
     return new LoadResult(new ArrayList<>(built.resources().values()), notices);
   }
 
-  private TreeMap<Path, FileManifests> readAll(Map<Path, String> skipped) throws SourceException {
+  private TreeMap<Path, FileManifests> readAll(
+      Map<Path, String> skipped, Consumer<ManifestDocument> early) throws SourceException {
     TreeMap<Path, FileManifests> read = new TreeMap<>();
     if (folder == null) {
-      read.put(path, ManifestReader.read(path, display, true));
+      read.put(path, ManifestReader.read(path, display, true, new TextValues(), early));
       return read;
     }
     List<Path> paths = folder.list(path, skipped);
-    Object[] outcomes = readInParallel(paths);
+    Object[] outcomes = readInParallel(paths, early);
     // Errors are raised in file order, whichever thread met them first.
     for (Object outcome : outcomes) {
       if (outcome instanceof SourceException e) {
@@ -152,7 +173,7 @@ public final class ManifestSource implements Source {
    * pool, a tenth of the CPU on two cores). Returns per file its {@link FileManifests} or the
    * exception its reading threw.
    */
-  private Object[] readInParallel(List<Path> paths) {
+  private Object[] readInParallel(List<Path> paths, Consumer<ManifestDocument> early) {
     Object[] outcomes = new Object[paths.size()];
     AtomicInteger next = new AtomicInteger();
     Runnable work =
@@ -161,7 +182,7 @@ public final class ManifestSource implements Source {
           for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
             Path file = paths.get(i);
             try {
-              outcomes[i] = ManifestReader.read(file, folder.display(file), false, texts);
+              outcomes[i] = ManifestReader.read(file, folder.display(file), false, texts, early);
             } catch (SourceException | RuntimeException | Error e) {
               outcomes[i] = e; // raised by the loading thread, in file order
             }

@@ -63,18 +63,25 @@ final class ResourceIndex {
     Map<ResourceKey, Resource> resources = new LinkedHashMap<>(all.size() * 2);
     Map<ResourceKey, DocumentLocation> locations = new HashMap<>(all.size() * 2);
     for (ManifestDocument doc : all) {
-      String apiVersion = doc.apiVersion();
-      String group = ResourceKey.groupOf(apiVersion);
-      String kind = doc.kind();
-      String namespace = scopes.namespaceFor(group, kind, doc.namespace(), defaultNamespace);
-      ResourceKey key = new ResourceKey(group, kind, namespace, doc.name());
+      Resource resource = resourceOf(doc, scopes, defaultNamespace);
+      ResourceKey key = resource.key();
       DocumentLocation earlier = locations.putIfAbsent(key, doc.location());
       if (earlier != null) {
         throw new DuplicateException(earlier, doc.location(), key);
       }
-      resources.put(key, new Resource(key, apiVersion, doc.node(), doc.location().origin()));
+      resources.put(key, resource);
     }
     return new ResourceIndex(resources, locations, scopes);
+  }
+
+  /** The resource one document defines, its namespace resolved with {@code scopes}. */
+  static Resource resourceOf(ManifestDocument doc, KindScopes scopes, String defaultNamespace) {
+    String apiVersion = doc.apiVersion();
+    String group = ResourceKey.groupOf(apiVersion);
+    String kind = doc.kind();
+    String namespace = scopes.namespaceFor(group, kind, doc.namespace(), defaultNamespace);
+    ResourceKey key = new ResourceKey(group, kind, namespace, doc.name());
+    return new Resource(key, apiVersion, doc.node(), doc.location().origin());
   }
 
   Map<ResourceKey, Resource> resources() {

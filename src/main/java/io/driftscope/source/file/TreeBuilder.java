@@ -45,6 +45,15 @@ final class TreeBuilder {
   /** Up to this many fields, duplicate keys are found by scanning the fields read so far. */
   private static final int LINEAR_DUPLICATE_CHECK = 16;
 
+  /** Receives each element of the elements field as soon as it is read. */
+  interface ElementListener {
+    /**
+     * The element {@code node}, starting at {@code start}, of the elements field of the value being
+     * read; the document holding it is still being read.
+     */
+    void element(JsonLocation start, JsonNode node);
+  }
+
   private final JsonParser parser;
   private final YAMLParser yaml;
   private final TextValues texts;
@@ -70,15 +79,15 @@ final class TreeBuilder {
   }
 
   /**
-   * Reads the value at the current token; when it is an object, the elements of its array field
-   * {@code elementsField} have their start positions added to {@code elementStarts}.
+   * Reads the value at the current token; when it is an object, each element of its array field
+   * {@code elementsField} goes to {@code elements} as soon as it is read.
    */
-  JsonNode value(String elementsField, List<JsonLocation> elementStarts) throws IOException {
+  JsonNode value(String elementsField, ElementListener elements) throws IOException {
     JsonToken token = parser.currentToken();
     String anchor = yaml == null ? null : yaml.getObjectId();
     JsonNode node =
         switch (token) {
-          case START_OBJECT -> object(elementsField, elementStarts);
+          case START_OBJECT -> object(elementsField, elements);
           case START_ARRAY -> array(null);
           case VALUE_STRING -> string();
           case VALUE_NUMBER_INT -> integer();
@@ -97,8 +106,7 @@ final class TreeBuilder {
     return node;
   }
 
-  private ObjectNode object(String elementsField, List<JsonLocation> elementStarts)
-      throws IOException {
+  private ObjectNode object(String elementsField, ElementListener elements) throws IOException {
     // Fields collect on the shared scratch stack (a nested object uses the space above and gives
     // it back) and land in one exactly sized array: no per-object hash table.
     int base = top;
@@ -131,10 +139,8 @@ final class TreeBuilder {
         }
         parser.nextToken();
         JsonNode child =
-            elementStarts != null
-                    && name.equals(elementsField)
-                    && parser.hasToken(JsonToken.START_ARRAY)
-                ? array(elementStarts)
+            elements != null && name.equals(elementsField) && parser.hasToken(JsonToken.START_ARRAY)
+                ? array(elements)
                 : value();
         push(name, child);
       }
@@ -196,27 +202,29 @@ final class TreeBuilder {
     }
   }
 
-  private ArrayNode array(List<JsonLocation> elementStarts) throws IOException {
+  /** Reads a list; its elements also go to {@code elements}, when given, one by one. */
+  private ArrayNode array(ElementListener elements) throws IOException {
     int base = top;
     try {
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         if (parser.currentToken() == null) {
           throw new ContentException("unexpected end of input in a list", parser.currentLocation());
         }
-        if (elementStarts != null) {
-          elementStarts.add(parser.currentTokenLocation());
-        }
+        JsonLocation start = elements == null ? null : parser.currentTokenLocation();
         JsonNode element = value();
+        if (elements != null) {
+          elements.element(start, element);
+        }
         if (top == scratch.length) {
           scratch = Arrays.copyOf(scratch, scratch.length * 2);
         }
         scratch[top++] = element;
       }
-      List<JsonNode> elements = new ArrayList<>(top - base);
+      List<JsonNode> read = new ArrayList<>(top - base);
       for (int i = base; i < top; i++) {
-        elements.add((JsonNode) scratch[i]);
+        read.add((JsonNode) scratch[i]);
       }
-      return new ArrayNode(NODES, elements);
+      return new ArrayNode(NODES, read);
     } finally {
       release(base);
     }

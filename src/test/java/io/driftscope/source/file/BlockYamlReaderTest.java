@@ -54,7 +54,8 @@ class BlockYamlReaderTest {
               FILE,
               "x.yaml",
               "items",
-              new TextValues());
+              new TextValues(),
+              null);
     } catch (SourceException e) {
       general = null;
     }

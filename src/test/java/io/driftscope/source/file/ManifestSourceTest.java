@@ -7,6 +7,8 @@ import static io.driftscope.source.file.FileSources.origins;
 import static io.driftscope.source.file.FileSources.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +17,10 @@ import io.driftscope.core.ResourceKey;
 import io.driftscope.source.LoadResult;
 import io.driftscope.source.Source;
 import io.driftscope.source.SourceContext;
+import io.driftscope.source.SourceException;
+import io.driftscope.source.SourceListener;
 import io.driftscope.source.SourceSpec;
+import io.driftscope.source.SourceState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -348,6 +353,110 @@ class ManifestSourceTest {
       assertEquals("file", source.traits().kind());
       assertEquals("cm.yaml", source.spec());
     }
+  }
+
+  /** What a source hands over while it loads, for {@link Source#load(SourceListener)}. */
+  private static final class Handed implements SourceListener {
+    final List<Resource> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void onChange(ResourceKey key, Resource resource) {
+      assertEquals(key, resource.key());
+      resources.add(resource);
+    }
+
+    @Override
+    public void onReset(List<Resource> all) {
+      throw new AssertionError("no reset while loading");
+    }
+
+    @Override
+    public void onState(SourceState state) {}
+  }
+
+  @Test
+  void handsEachResourceOverAsItIsReadWithTheDocumentItReturns() throws Exception {
+    write(
+        dir.resolve("live.json"),
+        """
+        {"apiVersion": "v1", "items": [
+          {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}},
+          {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "b", "namespace": "shop"}},
+          {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "c"}}
+        ], "kind": "List"}
+        """);
+    write(dir.resolve("two.yaml"), FileSources.configMap("d", "1"));
+
+    for (String spec : List.of("live.json", "two.yaml")) {
+      Handed handed = new Handed();
+      LoadResult result;
+      try (Source source = FileSources.open(dir, spec)) {
+        result = source.load(handed);
+      }
+      // The same resources, each with the very document the load returns: what was done with
+      // one early holds for the one returned.
+      assertEquals(keys(result), keys(new LoadResult(handed.resources, List.of())), spec);
+      for (int i = 0; i < result.resources().size(); i++) {
+        Resource returned = result.resources().get(i);
+        Resource early = handed.resources.get(i);
+        assertSame(returned.document(), early.document(), spec);
+        assertEquals(returned, early, spec);
+      }
+    }
+  }
+
+  @Test
+  void aListsItemsAreHandedOverBeforeTheFileIsReadToTheEnd() throws Exception {
+    write(
+        dir.resolve("cut.json"),
+        """
+        {"apiVersion": "v1", "kind": "List", "items": [
+          {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}},
+          {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "b"}},
+        """);
+    Handed handed = new Handed();
+    try (Source source = FileSources.open(dir, "cut.json")) {
+      SourceException e = assertThrows(SourceException.class, () -> source.load(handed));
+      assertTrue(e.getMessage().startsWith("cut.json:4:"), e.getMessage());
+    }
+    assertEquals(
+        "ConfigMap/default/a\nConfigMap/default/b",
+        keys(new LoadResult(handed.resources, List.of())));
+  }
+
+  @Test
+  void resourcesHandedOverEarlyAreAFirstLookOnly() throws Exception {
+    // A folder's files are handed over file by file. A kind unknown until all files are read is
+    // keyed as cluster-scoped, though a definition in a later file makes it namespaced.
+    write(
+        dir.resolve("a-certificate.yaml"),
+        """
+        apiVersion: cert-manager.io/v1
+        kind: Certificate
+        metadata: {name: web-tls}
+        """);
+    write(
+        dir.resolve("b-crd.yaml"),
+        """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: certificates.cert-manager.io
+        spec:
+          group: cert-manager.io
+          scope: Namespaced
+          names: {kind: Certificate, plural: certificates}
+        """);
+    Handed handed = new Handed();
+    LoadResult result;
+    try (Source source = FileSources.open(dir, ".")) {
+      result = source.load(handed);
+    }
+    ResourceKey early = key("cert-manager.io", "Certificate", "", "web-tls");
+    ResourceKey returned = key("cert-manager.io", "Certificate", "default", "web-tls");
+    assertTrue(handed.resources.stream().anyMatch(r -> r.key().equals(early)));
+    assertTrue(byKey(result).containsKey(returned));
+    assertFalse(byKey(result).containsKey(early));
   }
 
   private static ResourceKey key(String group, String kind, String namespace, String name) {
