@@ -99,10 +99,22 @@ public final class LoadBench {
           "apiVersion: v1\nkind: Config\ncurrent-context: bench\nclusters:\n- name: bench\n  cluster:\n    server: "
               + server.url()
               + "\ncontexts:\n- name: bench\n  context: {cluster: bench, user: u, namespace: bench}\nusers:\n- name: u\n  user: {token: t}\n");
-      if ("comparison".equals(mode)) {
-        comparison(client, dir, kubeconfig, objects, changes);
-      } else {
-        source(client, dir, kubeconfig, objects, changes);
+      try {
+        if ("comparison".equals(mode)) {
+          comparison(client, dir, kubeconfig, objects, changes);
+        } else {
+          source(client, dir, kubeconfig, objects, changes);
+        }
+      } finally {
+        deleteTree(dir);
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
       }
     }
   }
