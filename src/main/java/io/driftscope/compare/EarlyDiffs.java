@@ -221,7 +221,7 @@ final class EarlyDiffs {
           }
         }
       }
-    } catch (InterruptedException | RuntimeException e) {
+    } catch (InterruptedException | RuntimeException | StackOverflowError e) {
       // Whatever is not diffed here, the comparison diffs (and reports any failure) itself.
     }
   }
