@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Writes and reads snapshot files. Format version 1 is one JSON object:
@@ -276,6 +277,15 @@ public final class SnapshotFormat {
 
   /** Reads a whole snapshot file. */
   public static SnapshotFile read(Path file, String display) throws SourceException {
+    return read(file, display, null);
+  }
+
+  /**
+   * Reads a whole snapshot file, handing each resource to {@code early} as soon as it is read (a
+   * first look: the file may still turn out bad), or to no one when {@code null}.
+   */
+  static SnapshotFile read(Path file, String display, Consumer<Resource> early)
+      throws SourceException {
     byte[] bytes = DocumentReader.readBytes(file, display);
     if (bytes.length == 0) {
       throw new SourceException(display + ": empty file (0 bytes)");
@@ -283,8 +293,25 @@ public final class SnapshotFormat {
     if (DocumentReader.isBinary(bytes)) {
       throw new SourceException(display + ": binary file, not a Driftscope snapshot");
     }
+    DocumentReader.ElementSink sink =
+        early == null
+            ? null
+            : (at, entry) -> {
+              try {
+                early.accept(resource(entry, at, at.item() + 1));
+              } catch (SourceException e) {
+                // Reported with the whole file below.
+              }
+            };
     List<RawDocument> docs =
-        DocumentReader.parse(bytes, DocumentReader.syntaxOf(file, bytes), file, display, RESOURCES);
+        DocumentReader.parse(
+            new DocumentReader.Content(bytes, null),
+            DocumentReader.syntaxOf(file, bytes),
+            file,
+            display,
+            RESOURCES,
+            new TextValues(),
+            sink);
     if (docs.size() != 1 || !docs.get(0).node().isObject()) {
       throw notASnapshot(display);
     }

@@ -80,7 +80,23 @@ public final class SnapshotSource implements Source {
 
   @Override
   public LoadResult load() throws SourceException {
-    SnapshotFormat.SnapshotFile read = SnapshotFormat.read(file, display);
+    return load(SnapshotFormat.read(file, display));
+  }
+
+  /** Loads, handing each resource to {@code progress.onChange} as soon as it is read. */
+  @Override
+  public LoadResult load(SourceListener progress) throws SourceException {
+    return load(
+        SnapshotFormat.read(
+            file,
+            display,
+            r -> {
+              Resource keyed = namespaceWasDefaulted(r) ? rekey(r) : r;
+              progress.onChange(keyed.key(), keyed);
+            }));
+  }
+
+  private LoadResult load(SnapshotFormat.SnapshotFile read) throws SourceException {
     List<Resource> resources = new ArrayList<>(read.snapshot().resources().size());
     Map<ResourceKey, Resource> seen = new HashMap<>();
     for (Resource resource : read.snapshot().resources()) {

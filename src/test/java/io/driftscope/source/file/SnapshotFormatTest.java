@@ -5,6 +5,7 @@ import static io.driftscope.source.file.FileSources.load;
 import static io.driftscope.source.file.FileSources.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,9 @@ import io.driftscope.source.LoadResult;
 import io.driftscope.source.Source;
 import io.driftscope.source.SourceContext;
 import io.driftscope.source.SourceException;
+import io.driftscope.source.SourceListener;
 import io.driftscope.source.SourceSpec;
+import io.driftscope.source.SourceState;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -235,6 +239,42 @@ class SnapshotFormatTest {
     try (Source source = new FileSourceFactory().open(SourceSpec.parse("snap.json"), elsewhere)) {
       assertEquals(Optional.of("shop"), source.singleNamespace());
       assertEquals("ConfigMap/staging/plain\nConfigMap/shop/own", FileSources.keys(source.load()));
+    }
+  }
+
+  @Test
+  void loadingHandsEachResourceOverAsItIsReadKeyedAsTheLoadReturnsIt() throws Exception {
+    write(dir.resolve("m/cm.yaml"), FileSources.configMap("plain", "1"));
+    write(
+        dir.resolve("m/own.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: own, namespace: shop}\n");
+    SnapshotFormat.write(
+        new Snapshot(1, "m", TAKEN, load(dir, "m").resources()),
+        dir.resolve("snap.json"),
+        SnapshotFormat.WriteOptions.masked());
+
+    List<Resource> handed = new ArrayList<>();
+    SourceContext elsewhere = new SourceContext("staging", dir, Clock.systemUTC(), Map.of());
+    try (Source source = new FileSourceFactory().open(SourceSpec.parse("snap.json"), elsewhere)) {
+      LoadResult result =
+          source.load(
+              new SourceListener() {
+                @Override
+                public void onChange(ResourceKey key, Resource resource) {
+                  handed.add(resource);
+                }
+
+                @Override
+                public void onReset(List<Resource> resources) {}
+
+                @Override
+                public void onState(SourceState state) {}
+              });
+      assertEquals(result.resources(), handed);
+      assertEquals("ConfigMap/staging/plain\nConfigMap/shop/own", FileSources.keys(result));
+      for (int i = 0; i < handed.size(); i++) {
+        assertSame(result.resources().get(i).document(), handed.get(i).document());
+      }
     }
   }
 
