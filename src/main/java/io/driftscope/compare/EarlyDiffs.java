@@ -5,6 +5,7 @@ import io.driftscope.core.Origin;
 import io.driftscope.core.Resource;
 import io.driftscope.core.ResourceKey;
 import io.driftscope.core.Side;
+import io.driftscope.core.Threads;
 import io.driftscope.diff.Pairing;
 import io.driftscope.diff.ResourceDiff;
 import io.driftscope.diff.ResourceDiffer;
@@ -119,20 +120,8 @@ final class EarlyDiffs {
         queue.add(STOP);
       }
     }
-    if (w == null) {
-      return;
-    }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        w.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+    if (w != null) {
+      Threads.joinUninterruptibly(w);
     }
   }
 

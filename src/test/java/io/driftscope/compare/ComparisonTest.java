@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
 
-  private static Resource configMap(String ns, String name, String value) {
+  /** A ConfigMap with one data value, as a memory source holds it. */
+  static Resource configMap(String ns, String name, String value) {
     ObjectNode doc = Json.NODES.objectNode();
     doc.put("apiVersion", "v1");
     doc.put("kind", "ConfigMap");

@@ -1,13 +1,11 @@
 package io.driftscope.compare;
 
+import static io.driftscope.compare.ComparisonTest.configMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftscope.core.Json;
 import io.driftscope.core.Origin;
 import io.driftscope.core.Resource;
-import io.driftscope.core.ResourceKey;
 import io.driftscope.diff.DiffOptions;
 import io.driftscope.diff.Mode;
 import io.driftscope.diff.Pairing;
@@ -100,15 +98,6 @@ class EarlyDiffsTest {
 
     @Override
     public void close() {}
-  }
-
-  private static Resource configMap(String ns, String name, String value) {
-    ObjectNode doc = Json.NODES.objectNode();
-    doc.put("apiVersion", "v1");
-    doc.put("kind", "ConfigMap");
-    doc.putObject("metadata").put("name", name).put("namespace", ns);
-    doc.putObject("data").put("value", value);
-    return new Resource(new ResourceKey("", "ConfigMap", ns, name), "v1", doc, Origin.of("mem"));
   }
 
   private static List<Resource> configMaps(String ns, int count, int changedEvery) {

@@ -3,6 +3,7 @@ package io.driftscope.source.file;
 import io.driftscope.core.KindScopes;
 import io.driftscope.core.Resource;
 import io.driftscope.core.ResourceKey;
+import io.driftscope.core.Threads;
 import io.driftscope.source.LoadResult;
 import io.driftscope.source.Source;
 import io.driftscope.source.SourceContext;
@@ -200,18 +201,7 @@ public final class ManifestSource implements Source {
     work.run();
     for (Thread t : threads) {
       // The helpers finish their current file and stop: nothing is left to take.
-      boolean interrupted = false;
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      Threads.joinUninterruptibly(t);
     }
     return outcomes;
   }

@@ -30,6 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ManifestSourceTest {
 
+  /** The definition of cert-manager's Certificate, a namespaced kind. */
+  private static final String CERTIFICATE_CRD =
+      """
+      apiVersion: apiextensions.k8s.io/v1
+      kind: CustomResourceDefinition
+      metadata:
+        name: certificates.cert-manager.io
+      spec:
+        group: cert-manager.io
+        scope: Namespaced
+        names: {kind: Certificate, plural: certificates}
+      """;
+
   @TempDir Path dir;
 
   @Test
@@ -217,15 +230,8 @@ class ManifestSourceTest {
           scope: Cluster
           names: {kind: ClusterIssuer, plural: clusterissuers}
         ---
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: certificates.cert-manager.io
-        spec:
-          group: cert-manager.io
-          scope: Namespaced
-          names: {kind: Certificate, plural: certificates}
-        """);
+        """
+            + CERTIFICATE_CRD);
     write(
         dir.resolve("objects.yaml"),
         """
@@ -435,18 +441,7 @@ class ManifestSourceTest {
         kind: Certificate
         metadata: {name: web-tls}
         """);
-    write(
-        dir.resolve("b-crd.yaml"),
-        """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: certificates.cert-manager.io
-        spec:
-          group: cert-manager.io
-          scope: Namespaced
-          names: {kind: Certificate, plural: certificates}
-        """);
+    write(dir.resolve("b-crd.yaml"), CERTIFICATE_CRD);
     Handed handed = new Handed();
     LoadResult result;
     try (Source source = FileSources.open(dir, ".")) {
