@@ -20,7 +20,7 @@ public final class ApplySession {
   private final Map<Side, Optional<Applier>> appliers = new EnumMap<>(Side.class);
   private final Journal journal;
   private final String user;
-  private final Planner planner = new Planner();
+  private final Planner planner;
 
   /**
    * A session.
@@ -39,6 +39,22 @@ public final class ApplySession {
       Optional<Applier> rightApplier,
       Journal journal,
       String user) {
+    this(left, leftApplier, right, rightApplier, journal, user, new Planner());
+  }
+
+  /**
+   * A session planning with {@code planner} (e.g. one that sends whole resources by server-side
+   * apply).
+   */
+  public ApplySession(
+      Target left,
+      Optional<Applier> leftApplier,
+      Target right,
+      Optional<Applier> rightApplier,
+      Journal journal,
+      String user,
+      Planner planner) {
+    this.planner = planner;
     targets.put(Side.LEFT, left);
     targets.put(Side.RIGHT, right);
     appliers.put(Side.LEFT, leftApplier);

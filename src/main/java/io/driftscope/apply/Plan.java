@@ -1,7 +1,9 @@
 package io.driftscope.apply;
 
+import io.driftscope.source.Change;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What an apply will do: the target, one {@link PlannedChange} per target resource, and the
@@ -46,6 +48,24 @@ public record Plan(
       out.addAll(c.warnings());
     }
     return out;
+  }
+
+  /**
+   * How whole resources reach the target, when by server-side apply: {@code by server-side apply
+   * (field manager driftscope[, forcing conflicts])}; else empty.
+   */
+  public Optional<String> method() {
+    return changes.stream()
+        .map(PlannedChange::change)
+        .filter(Change.Apply.class::isInstance)
+        .map(c -> ((Change.Apply) c).force())
+        .findFirst()
+        .map(
+            force ->
+                "by server-side apply (field manager "
+                    + Change.Apply.FIELD_MANAGER
+                    + (force ? ", forcing conflicts" : "")
+                    + ")");
   }
 
   /** The number of operations over all changes. */

@@ -1,6 +1,5 @@
 package io.driftscope.apply;
 
-import io.driftscope.source.Change;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,18 +31,7 @@ public final class PlanText {
             + plan.stepCount()
             + " operation"
             + (plan.stepCount() == 1 ? "" : "s"));
-    plan.changes().stream()
-        .map(PlannedChange::change)
-        .filter(Change.Apply.class::isInstance)
-        .map(c -> ((Change.Apply) c).force())
-        .findFirst()
-        .ifPresent(
-            force ->
-                out.add(
-                    "  by server-side apply (field manager "
-                        + Change.Apply.FIELD_MANAGER
-                        + (force ? ", forcing conflicts" : "")
-                        + ")"));
+    plan.method().ifPresent(m -> out.add("  " + m));
     for (Preview p : prepared.previews()) {
       PlannedChange c = p.change();
       out.add("  " + c.change().verb() + " " + c.key().shortName());

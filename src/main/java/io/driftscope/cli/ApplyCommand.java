@@ -7,6 +7,7 @@ import io.driftscope.apply.Journal;
 import io.driftscope.apply.Outcome;
 import io.driftscope.apply.Plan;
 import io.driftscope.apply.PlanText;
+import io.driftscope.apply.Planner;
 import io.driftscope.apply.Prepared;
 import io.driftscope.apply.Selection;
 import io.driftscope.apply.SyncCheck;
@@ -99,18 +100,7 @@ public final class ApplyCommand implements Callable<Integer> {
       description = "Print the exact change (JSON Patch, file diff) under each resource.")
   boolean showChanges;
 
-  @Option(
-      names = "--server-side",
-      description =
-          "Send whole resources by server-side apply with field manager driftscope (fields"
-              + " chosen with --path still go as guarded JSON Patches); a field another manager"
-              + " owns is a conflict. Kubernetes targets only.")
-  boolean serverSide;
-
-  @Option(
-      names = "--force-conflicts",
-      description = "With --server-side: take over fields other field managers own.")
-  boolean forceConflicts;
+  @Mixin ServerSideOptions serverSide;
 
   ApplyCommand(Terminal terminal) {
     this.terminal = terminal;
@@ -123,12 +113,10 @@ public final class ApplyCommand implements Callable<Integer> {
     try {
       dir = Direction.parse(direction);
       selection = selection();
-      if (forceConflicts && !serverSide) {
-        throw new IllegalArgumentException("--force-conflicts needs --server-side");
-      }
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
+    Planner planner = serverSide.planner();
     CompareSetup setup = CompareSetup.from(terminal, compare);
     try (Opener.OpenedPair pair = setup.open(environments.left, environments.right)) {
       ModeChoice mode = setup.mode(pair);
@@ -139,8 +127,7 @@ public final class ApplyCommand implements Callable<Integer> {
         checkNamed(view);
         Opener.Opened opened = dir.target() == Side.LEFT ? pair.left() : pair.right();
         Target target = Remediation.target(opened, dir.target(), readOnly);
-        Plan plan =
-            Remediation.planner(serverSide, forceConflicts).plan(view, dir, selection, target);
+        Plan plan = planner.plan(view, dir, selection, target);
         if (plan.isEmpty()) {
           plan.notes().forEach(n -> terminal.out().println("note: " + n));
           terminal.out().println("nothing to apply: the selected nodes are in sync");

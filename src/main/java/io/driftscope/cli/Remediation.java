@@ -39,28 +39,28 @@ final class Remediation {
         terminal.clock());
   }
 
-  /**
-   * The planner for {@code --server-side} (whole resources by server-side apply) and {@code
-   * --force-conflicts}.
-   */
-  static Planner planner(boolean serverSide, boolean forceConflicts) {
-    return new Planner(serverSide, serverSide && forceConflicts);
-  }
-
   /** Who applies, for the journal. */
   static String user(Terminal terminal) {
     return terminal.env().getOrDefault("USER", "unknown");
   }
 
-  /** A session over both sides of an opened pair, each side a target with its own applier. */
+  /**
+   * A session over both sides of an opened pair, each side a target with its own applier, planning
+   * with {@code planner}.
+   */
   static ApplySession session(
-      Terminal terminal, Opener.OpenedPair pair, boolean readOnly, Path journalFile) {
+      Terminal terminal,
+      Opener.OpenedPair pair,
+      boolean readOnly,
+      Path journalFile,
+      Planner planner) {
     return new ApplySession(
         target(pair.left(), Side.LEFT, readOnly),
         pair.left().source().applier(),
         target(pair.right(), Side.RIGHT, readOnly),
         pair.right().source().applier(),
         journal(terminal, journalFile),
-        user(terminal));
+        user(terminal),
+        planner);
   }
 }

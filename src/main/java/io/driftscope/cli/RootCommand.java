@@ -74,6 +74,8 @@ final class RootCommand implements Callable<Integer> {
   @Option(names = "--no-flash", description = "Do not flash nodes that change.")
   boolean noFlash;
 
+  @Mixin ServerSideOptions serverSide;
+
   RootCommand(Terminal terminal) {
     this.terminal = terminal;
   }
@@ -85,6 +87,7 @@ final class RootCommand implements Callable<Integer> {
           "name two environments (LEFT RIGHT), or none for the demo; got only "
               + environments.get(0));
     }
+    serverSide.check();
     return TuiLauncher.launch(terminal, this);
   }
 }

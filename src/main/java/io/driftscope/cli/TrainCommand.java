@@ -48,6 +48,7 @@ final class TrainCommand implements Callable<Integer> {
       root.compare = new CompareOptions();
       root.demoOptions = new DemoOptions();
       root.demoOptions.actor = "off";
+      root.serverSide = new ServerSideOptions();
       AtomicReference<TuiApp> app = new AtomicReference<>();
       Thread stopper =
           new Thread(

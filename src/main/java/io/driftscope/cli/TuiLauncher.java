@@ -3,6 +3,7 @@ package io.driftscope.cli;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import io.driftscope.apply.ApplySession;
+import io.driftscope.apply.Planner;
 import io.driftscope.compare.Comparison;
 import io.driftscope.compare.ModeChoice;
 import io.driftscope.compare.Opener;
@@ -66,6 +67,7 @@ final class TuiLauncher {
       java.util.function.Consumer<TuiApp> started)
       throws Exception {
     boolean demo = cmd.demo || cmd.environments.isEmpty();
+    Planner planner = cmd.serverSide.planner();
     LazyDemo clusters = null;
     try {
       String left;
@@ -99,7 +101,7 @@ final class TuiLauncher {
               screen,
               theme,
               config,
-              new Opening(setup, terminal, cmd.readOnly, cmd.journal, clusters),
+              new Opening(setup, terminal, cmd.readOnly, cmd.journal, planner, clusters),
               left,
               right,
               TuiLauncher::writeSnapshot,
@@ -177,19 +179,28 @@ final class TuiLauncher {
     private final Terminal terminal;
     private final boolean readOnly;
     private final Path journal;
+    private final Planner planner;
     private final LazyDemo demo;
     private final Map<Comparison, Opener.OpenedPair> pairs = new IdentityHashMap<>();
 
     /**
      * An opener.
      *
+     * @param planner how the sessions it makes plan applies
      * @param demo the demo clusters to start before the first opening, or null
      */
-    Opening(CompareSetup setup, Terminal terminal, boolean readOnly, Path journal, LazyDemo demo) {
+    Opening(
+        CompareSetup setup,
+        Terminal terminal,
+        boolean readOnly,
+        Path journal,
+        Planner planner,
+        LazyDemo demo) {
       this.setup = setup;
       this.terminal = terminal;
       this.readOnly = readOnly;
       this.journal = journal;
+      this.planner = planner;
       this.demo = demo;
     }
 
@@ -198,7 +209,7 @@ final class TuiLauncher {
       Opener.OpenedPair pair = pairs.get(comparison);
       return pair == null
           ? Optional.empty()
-          : Optional.of(Remediation.session(terminal, pair, readOnly, journal));
+          : Optional.of(Remediation.session(terminal, pair, readOnly, journal, planner));
     }
 
     @Override

@@ -3,9 +3,16 @@ package io.driftscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import io.driftscope.core.Json;
 import io.driftscope.demo.ApiRequest;
 import io.driftscope.demo.ApiServer;
+import io.driftscope.tui.DeltaScreen;
+import io.driftscope.tui.Trace;
+import io.driftscope.tui.TuiApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code driftscope apply --server-side [--force-conflicts]} against the demo API server. */
+/**
+ * {@code driftscope apply --server-side [--force-conflicts]}, and the explorer with the same flags,
+ * against the demo API server.
+ */
 class ApplyServerSideCommandTest {
 
   static final String DESIRED =
@@ -173,5 +183,106 @@ class ApplyServerSideCommandTest {
     CliRun r = run("--force-conflicts", "--yes");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--force-conflicts needs --server-side"), r.err());
+  }
+
+  @Test
+  void theExplorerWithServerSidePlansWholeResourcesByServerSideApply() throws Exception {
+    Terminal terminal = terminal();
+    RootCommand root = new RootCommand(terminal);
+    new picocli.CommandLine(root)
+        .parseArgs(
+            "--server-side", "--kubeconfig", kubeconfig.toString(), "desired", "k8s://prod/shop");
+    DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(120, 40));
+    java.util.concurrent.atomic.AtomicReference<TuiApp> app =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Exception> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread explorer =
+        new Thread(
+            () -> {
+              try {
+                TuiLauncher.run(terminal, root, () -> new DeltaScreen(vt), Trace.NONE, app::set);
+              } catch (Exception e) {
+                failure.set(e);
+              }
+            });
+    explorer.start();
+    try {
+      awaitScreen(vt, "● live", failure);
+      for (char c : "/api".toCharArray()) {
+        vt.addInput(new KeyStroke(c, false, false));
+      }
+      vt.addInput(new KeyStroke(KeyType.Enter));
+      vt.addInput(new KeyStroke('>', false, false));
+      String dialog = awaitScreen(vt, "Dry run on the server", failure);
+      assertTrue(dialog.contains("By server-side apply (field manager driftscope):"), dialog);
+      assertTrue(dialog.contains("apply Deployment/shop/api in k8s://prod/shop"), dialog);
+      assertEquals(5, liveReplicas(), "nothing applied before confirming");
+    } finally {
+      TuiApp a = app.get();
+      if (a != null) {
+        a.stop();
+      }
+      explorer.join(10_000);
+    }
+  }
+
+  @Test
+  void forceConflictsAloneIsRefusedBeforeTheExplorerOpens() {
+    CliRun r =
+        CliRun.run(
+            dir,
+            "--force-conflicts",
+            "--kubeconfig",
+            kubeconfig.toString(),
+            "desired",
+            "k8s://prod/shop");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("--force-conflicts needs --server-side"), r.err());
+  }
+
+  private Terminal terminal() {
+    return new Terminal(
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+        Map.of(
+            "HOME",
+            dir.toString(),
+            "XDG_STATE_HOME",
+            dir.resolve(".state").toString(),
+            "LANG",
+            "C.UTF-8"),
+        dir,
+        java.time.Clock.systemUTC(),
+        false);
+  }
+
+  /** The screen's text once it shows {@code text} (within 15 s). */
+  private static String awaitScreen(
+      DefaultVirtualTerminal vt,
+      String text,
+      java.util.concurrent.atomic.AtomicReference<Exception> failure)
+      throws Exception {
+    long until = System.nanoTime() + 15_000_000_000L;
+    String screen = "";
+    while (System.nanoTime() < until) {
+      StringBuilder sb = new StringBuilder();
+      TerminalSize size = vt.getTerminalSize();
+      for (int row = 0; row < size.getRows(); row++) {
+        for (int col = 0; col < size.getColumns(); col++) {
+          sb.append(vt.getCharacter(col, row).getCharacterString());
+        }
+        sb.append('\n');
+      }
+      screen = sb.toString();
+      if (screen.contains(text)) {
+        return screen;
+      }
+      if (failure.get() != null) {
+        throw new AssertionError("the explorer failed", failure.get());
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no '" + text + "' on the screen:\n" + screen);
   }
 }
