@@ -83,12 +83,17 @@ public final class DefaultRules {
     @Override
     public JsonNode defaultFor(JsonNode missingParent, JsonNode presentParent, String argument) {
       JsonNode v = source(missingParent, presentParent).get(argument);
+      if (Nodes.isAbsent(v) && presentParent != null) {
+        // The lacking side lacks the other field too: that field is compared (and defaulted) on
+        // its own, so this one follows the value it has where it is present.
+        v = presentParent.get(argument);
+      }
       return Nodes.isAbsent(v) ? null : v;
     }
 
     @Override
     public String describe(String argument) {
-      return "defaults to the value of " + argument;
+      return "the value of " + argument + ", which it defaults to";
     }
   }
 

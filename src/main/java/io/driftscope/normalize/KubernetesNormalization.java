@@ -14,7 +14,7 @@ public final class KubernetesNormalization {
 
   private static final KubernetesNormalization STANDARD =
       new KubernetesNormalization(
-          KubernetesSchema.standard(), List.of(new SecretStringDataFolding()));
+          KubernetesSchema.standard(), List.of(new SecretStringDataFolding(), new PodAdmission()));
 
   private final KubernetesSchema schema;
   private final List<DocumentTransform> transforms;
