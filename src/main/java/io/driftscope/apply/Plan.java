@@ -51,7 +51,7 @@ public record Plan(
   }
 
   /**
-   * How whole resources reach the target, when by server-side apply: {@code by server-side apply
+   * How whole resources reach the target, when by server-side apply: {@code server-side apply
    * (field manager driftscope[, forcing conflicts])}; else empty.
    */
   public Optional<String> method() {
@@ -62,7 +62,7 @@ public record Plan(
         .findFirst()
         .map(
             force ->
-                "by server-side apply (field manager "
+                "server-side apply (field manager "
                     + Change.Apply.FIELD_MANAGER
                     + (force ? ", forcing conflicts" : "")
                     + ")");

@@ -31,7 +31,7 @@ public final class PlanText {
             + plan.stepCount()
             + " operation"
             + (plan.stepCount() == 1 ? "" : "s"));
-    plan.method().ifPresent(m -> out.add("  " + m));
+    plan.method().ifPresent(m -> out.add("  by " + m));
     for (Preview p : prepared.previews()) {
       PlannedChange c = p.change();
       out.add("  " + c.change().verb() + " " + c.key().shortName());

@@ -117,11 +117,7 @@ final class PlanDialog {
     if (plan.isEmpty()) {
       out.add(new Line("Nothing to apply: the selected nodes are in sync.", "dialog"));
     }
-    plan.method()
-        .ifPresent(
-            m ->
-                out.add(
-                    new Line(m.substring(0, 1).toUpperCase() + m.substring(1) + ":", "dialog")));
+    plan.method().ifPresent(m -> out.add(new Line("By " + m + ":", "dialog")));
     for (Preview p : prepared.previews()) {
       PlannedChange c = p.change();
       out.add(
