@@ -13,6 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ResourceKey implements Comparable<ResourceKey> {
 
+  /** The group strings shared by {@link #groupOf}; at most this many, whatever the input holds. */
+  private static final int MAX_GROUPS = 10_000;
+
+  private static final ConcurrentHashMap<String, String> GROUPS = new ConcurrentHashMap<>();
+
   private final String group;
   private final String kind;
   private final String namespace;
@@ -67,9 +72,6 @@ public final class ResourceKey implements Comparable<ResourceKey> {
     }
     return shared != null ? shared : group;
   }
-
-  private static final int MAX_GROUPS = 10_000;
-  private static final ConcurrentHashMap<String, String> GROUPS = new ConcurrentHashMap<>();
 
   /** The version of an {@code apiVersion} such as {@code apps/v1} ({@code v1}). */
   public static String versionOf(String apiVersion) {
