@@ -138,14 +138,33 @@ final class EarlyDiffs {
     return inKeyOrder;
   }
 
-  /** The early diff of exactly this pair, or {@code null}; only after {@link #finish}. */
+  /**
+   * The early diff of exactly this pair, holding these very resources, or {@code null}; only after
+   * {@link #finish}.
+   */
   ResourceDiff reuse(Resource left, Resource right) {
     if (left == null || right == null || first == null) {
       return null;
     }
     Resource streamed = first == Side.LEFT ? right : left;
     ResourceDiff d = diffs.get(streamed.document());
-    return d != null && same(d.left(), left) && same(d.right(), right) ? d : null;
+    if (d == null || !same(d.left(), left) || !same(d.right(), right)) {
+      return null;
+    }
+    if (d.left() == left && d.right() == right) {
+      return d;
+    }
+    // Equal resources, but the source built them anew: the view holds the ones it returned.
+    return new ResourceDiff(
+        d.key(),
+        d.version(),
+        d.status(),
+        d.ignored(),
+        d.reason(),
+        d.differences(),
+        d.notes(),
+        left,
+        right);
   }
 
   /** Whether two resources are equal, the same document object included. */

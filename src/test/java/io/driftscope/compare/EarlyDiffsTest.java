@@ -161,10 +161,14 @@ class EarlyDiffsTest {
     handed.add(configMap("shop", "handed-only", "v"));
     List<Resource> returned = new ArrayList<>(handed.subList(0, 20));
     // cm-3 comes back changed, in a document of its own; cm-5 with another origin, its document
-    // the one handed over; cm-9 not at all; one comes back that was never handed over.
+    // the one handed over; cm-7 equal but built anew; cm-9 not at all; one comes back that was
+    // never handed over.
     returned.set(3, configMap("shop", "cm-3", "changed"));
     Resource five = returned.get(5);
     returned.set(5, new Resource(five.key(), five.apiVersion(), five.document(), Origin.of("b")));
+    Resource seven = returned.get(7);
+    returned.set(
+        7, new Resource(seven.key(), seven.apiVersion(), seven.document(), seven.origin()));
     returned.remove(9);
     returned.add(configMap("shop", "returned-only", "v"));
     CountingDiffer differ = new CountingDiffer();
@@ -181,6 +185,12 @@ class EarlyDiffsTest {
             .findFirst()
             .orElseThrow();
     assertEquals(Origin.of("b"), five2.right().origin());
+    // Every diff holds the very resources the load returned, reused or not.
+    for (ResourceDiff r : view.resources()) {
+      if (r.right() != null) {
+        assertTrue(returned.stream().anyMatch(x -> x == r.right()), r.key().toString());
+      }
+    }
   }
 
   @Test
