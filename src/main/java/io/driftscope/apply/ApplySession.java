@@ -31,20 +31,7 @@ public final class ApplySession {
    * @param rightApplier the right source's applier
    * @param journal where applies are recorded
    * @param user who applies
-   */
-  public ApplySession(
-      Target left,
-      Optional<Applier> leftApplier,
-      Target right,
-      Optional<Applier> rightApplier,
-      Journal journal,
-      String user) {
-    this(left, leftApplier, right, rightApplier, journal, user, new Planner());
-  }
-
-  /**
-   * A session planning with {@code planner} (e.g. one that sends whole resources by server-side
-   * apply).
+   * @param planner how changes are planned (e.g. whole resources by server-side apply)
    */
   public ApplySession(
       Target left,

@@ -398,7 +398,8 @@ class ApplyFlowTest {
               e.target(Direction.LEFT_TO_RIGHT),
               e.rightSource.applier(),
               journal(),
-              "tester");
+              "tester",
+              new Planner());
       Prepared p =
           session.plan(e.comparison.view(), Direction.LEFT_TO_RIGHT, Selection.field(API, IMAGE));
       assertTrue(session.refusal(p, Confirmation.no()).isPresent());

@@ -10,6 +10,7 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyType;
 import io.driftscope.apply.ApplySession;
 import io.driftscope.apply.Journal;
+import io.driftscope.apply.Planner;
 import io.driftscope.apply.Target;
 import io.driftscope.config.Config;
 import io.driftscope.config.Environment;
@@ -109,7 +110,8 @@ class ApplyScreenTest {
                 Side.RIGHT, "prod", "prod", setup.prodProtected(), ro || setup.prodReadOnly()),
             right.applier(),
             new Journal(dir.resolve("state/journal.jsonl"), Clock.systemUTC()),
-            "tester");
+            "tester",
+            new Planner());
     ScreenHarness h =
         new ScreenHarness(
             new TerminalSize(120, 40),
