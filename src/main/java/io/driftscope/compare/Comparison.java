@@ -35,7 +35,8 @@ import java.util.stream.IntStream;
 /**
  * The live comparison of two sources: loads both, pairs and diffs their resources, and on every
  * change a source reports re-diffs only the resource concerned, publishing a new immutable {@link
- * ComparisonView} to its listeners. Holds no terminal code.
+ * ComparisonView} to its listeners. While the sources load, the resources of the slower one are
+ * already diffed as it reads them ({@link EarlyDiffs}). Holds no terminal code.
  */
 public final class Comparison implements AutoCloseable {
 
