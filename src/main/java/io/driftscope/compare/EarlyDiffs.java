@@ -1,7 +1,6 @@
 package io.driftscope.compare;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftscope.core.Origin;
 import io.driftscope.core.Resource;
 import io.driftscope.core.ResourceKey;
 import io.driftscope.core.Side;
@@ -169,17 +168,8 @@ final class EarlyDiffs {
 
   /** Whether two resources are equal, the same document object included. */
   private static boolean same(Resource a, Resource b) {
-    if (a == b) {
-      return true;
-    }
-    Origin ao = a.origin();
-    Origin bo = b.origin();
-    return a.document() == b.document()
-        && a.key().equals(b.key())
-        && a.apiVersion().equals(b.apiVersion())
-        && ao.line() == bo.line()
-        && ao.column() == bo.column()
-        && ao.location().equals(bo.location());
+    // With one document, equality is down to keys, versions and origins.
+    return a == b || (a.document() == b.document() && a.equals(b));
   }
 
   /** The worker: diffs each resource of the other side against its counterpart in {@code done}. */

@@ -265,17 +265,24 @@ final class DocumentReader {
           BlockYamlReader.read(content.head(), file, display, elementsField, texts);
       if (fast != null) {
         if (sink != null) {
-          for (RawDocument doc : fast) {
-            JsonNode elements = elementsField == null ? null : doc.node().get(elementsField);
-            for (int i = 0; i < doc.elements().size(); i++) {
-              sink.element(doc.elements().get(i), elements.get(i));
-            }
-          }
+          handOver(fast, elementsField, sink);
         }
         return fast;
       }
     }
     return parseGeneral(content, syntax, file, display, elementsField, texts, sink);
+  }
+
+  /** Hands the elements of documents read whole to {@code sink}, in order. */
+  private static void handOver(
+      List<RawDocument> documents, String elementsField, ElementSink sink) {
+    for (RawDocument doc : documents) {
+      List<DocumentLocation> at = doc.elements();
+      JsonNode elements = at.isEmpty() ? null : doc.node().get(elementsField);
+      for (int i = 0; i < at.size(); i++) {
+        sink.element(at.get(i), elements.get(i));
+      }
+    }
   }
 
   /** {@link #parse} through the general parsers only (for YAML: SnakeYAML). */

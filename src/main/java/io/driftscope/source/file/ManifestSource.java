@@ -1,5 +1,6 @@
 package io.driftscope.source.file;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftscope.core.KindScopes;
 import io.driftscope.core.Resource;
 import io.driftscope.core.ResourceKey;
@@ -18,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Kubernetes manifests from one YAML or JSON file, or from a folder read recursively: declarative,
@@ -97,7 +101,7 @@ public final class ManifestSource implements Source {
 
   @Override
   public synchronized LoadResult load() throws SourceException {
-    return loadWith(null);
+    return loadWith(null, node -> null);
   }
 
   /**
@@ -108,17 +112,30 @@ public final class ManifestSource implements Source {
    */
   @Override
   public synchronized LoadResult load(SourceListener progress) throws SourceException {
+    // What was handed over is returned as it is, unless a definition among the files re-keys it.
+    Map<ObjectNode, Resource> handed = Collections.synchronizedMap(new IdentityHashMap<>());
     return loadWith(
         doc -> {
           Resource r = ResourceIndex.resourceOf(doc, baseScopes, defaultNamespace);
+          handed.put(doc.node(), r);
           progress.onChange(r.key(), r);
-        });
+        },
+        handed::get);
   }
 
-  private LoadResult loadWith(Consumer<ManifestDocument> early) throws SourceException {
+  /**
+   * Reads and keys the files.
+   *
+   * @param early receives each manifest as soon as it is read, or {@code null}
+   * @param handedOver the resource {@code early} made of a document, or {@code null}
+   */
+  private LoadResult loadWith(
+      Consumer<ManifestDocument> early, Function<ObjectNode, Resource> handedOver)
+      throws SourceException {
     TreeMap<Path, String> skipped = new TreeMap<>();
     TreeMap<Path, FileManifests> read = readAll(skipped, early);
-    ResourceIndex built = ResourceIndex.build(read.values(), baseScopes, defaultNamespace);
+    ResourceIndex built =
+        ResourceIndex.build(read.values(), baseScopes, defaultNamespace, handedOver);
     files = read;
     index = built;
     failing.clear();

@@ -1,5 +1,6 @@
 package io.driftscope.source.file;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftscope.core.KindScopes;
 import io.driftscope.core.Resource;
 import io.driftscope.core.ResourceKey;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The resources of a set of files, keyed: group from {@code apiVersion}, kind, namespace (the
@@ -49,6 +51,19 @@ final class ResourceIndex {
   static ResourceIndex build(
       Collection<FileManifests> files, KindScopes base, String defaultNamespace)
       throws DuplicateException {
+    return build(files, base, defaultNamespace, node -> null);
+  }
+
+  /**
+   * Keys every document of the files, in order, taking the resource {@code built} already made of a
+   * document with the {@code base} scopes when no definition among the files changes them.
+   */
+  static ResourceIndex build(
+      Collection<FileManifests> files,
+      KindScopes base,
+      String defaultNamespace,
+      Function<ObjectNode, Resource> built)
+      throws DuplicateException {
     List<ManifestDocument> all = new ArrayList<>();
     for (FileManifests file : files) {
       all.addAll(file.documents());
@@ -62,8 +77,12 @@ final class ResourceIndex {
     KindScopes scopes = base.withDefinitions(definitions);
     Map<ResourceKey, Resource> resources = new LinkedHashMap<>(all.size() * 2);
     Map<ResourceKey, DocumentLocation> locations = new HashMap<>(all.size() * 2);
+    boolean baseScopes = definitions.isEmpty();
     for (ManifestDocument doc : all) {
-      Resource resource = resourceOf(doc, scopes, defaultNamespace);
+      Resource resource = baseScopes ? built.apply(doc.node()) : null;
+      if (resource == null) {
+        resource = resourceOf(doc, scopes, defaultNamespace);
+      }
       ResourceKey key = resource.key();
       DocumentLocation earlier = locations.putIfAbsent(key, doc.location());
       if (earlier != null) {

@@ -1327,27 +1327,28 @@ class BlockYamlReaderTest {
       }
     }
 
+    /** A ConfigMap whose first line follows a list entry's dash (already indented). */
     private void manifestInline(int indent) {
-      out.append("apiVersion: v1\n");
-      pad(indent);
-      out.append("kind: ConfigMap\n");
-      pad(indent);
-      out.append("metadata:\n");
-      pad(indent + 2);
-      out.append("name: m").append(random.nextInt(1000)).append('\n');
-      fields(indent, 2, new ArrayList<>(List.of("apiVersion", "kind", "metadata")));
+      manifest(indent, false, "v1", "ConfigMap", "m", 2);
     }
 
     private void manifest(int indent) {
+      manifest(indent, true, "apps/v1", "Deployment", "d", 3);
+    }
+
+    private void manifest(
+        int indent, boolean padFirst, String apiVersion, String kind, String name, int depth) {
+      if (padFirst) {
+        pad(indent);
+      }
+      out.append("apiVersion: ").append(apiVersion).append('\n');
       pad(indent);
-      out.append("apiVersion: apps/v1\n");
-      pad(indent);
-      out.append("kind: Deployment\n");
+      out.append("kind: ").append(kind).append('\n');
       pad(indent);
       out.append("metadata:\n");
       pad(indent + 2);
-      out.append("name: d").append(random.nextInt(1000)).append('\n');
-      fields(indent, 3, new ArrayList<>(List.of("apiVersion", "kind", "metadata")));
+      out.append("name: ").append(name).append(random.nextInt(1000)).append('\n');
+      fields(indent, depth, new ArrayList<>(List.of("apiVersion", "kind", "metadata")));
     }
 
     private void fields(int indent, int depth, List<String> used) {
